@@ -1,0 +1,57 @@
+-- Demo data for local development and tests. Idempotent: rows have fixed ids and are
+-- inserted only when missing. It makes the API document's example requests succeed
+-- against http://localhost:8787 with the document's demo key. Never load it remotely.
+-- One statement per line group, each ending in ";" at the end of a line.
+
+-- The document's demo API key, c2ba609c687a3425402b9d881e5075db (SHA-256 below).
+INSERT OR IGNORE INTO api_keys (id, name, key_hash, created_at)
+VALUES (1, 'demo key (local only)', 'cb1a8df65ff023f883c2f45086b582776be5d7e177e9d0a1a704f2c2c8a714b7', 1596967740);
+
+INSERT OR IGNORE INTO users (id, first_name, last_name, email, role, job_title, timezone, language, created_at, updated_at) VALUES
+  (1, 'Ada', 'Admin', 'admin@support.example.org', 'admin', 'Administrator', 'Europe/Paris', 'en', 1596967740, 1610800726),
+  (7, 'Sam', 'Support', 'sam@support.example.org', 'user', 'Support agent', 'UTC', 'en', 1596967740, 1610800726),
+  (15, 'Mark', 'Agent', 'mark.agent@support.example.org', 'user', 'Support agent', 'America/New_York', 'en', 1596967740, 1610800726),
+  (33, 'Olivia', 'Owner', 'olivia@support.example.org', 'user', 'Team lead', 'Europe/Berlin', 'en', 1596967740, 1610800726);
+
+INSERT OR IGNORE INTO mailboxes (id, name, email, created_at, updated_at) VALUES
+  (1, 'Demo Mailbox', 'support@support.example.org', 1596967740, 1610800726),
+  (2, 'Sales', 'sales@support.example.org', 1596967740, 1610800726);
+
+INSERT OR IGNORE INTO mailbox_users (mailbox_id, user_id) VALUES (1, 1), (1, 7), (1, 15), (1, 33), (2, 33);
+
+INSERT OR IGNORE INTO folders (mailbox_id, user_id, type)
+SELECT m.id, NULL, t.value FROM mailboxes m, json_each('[1,30,40,60,80,110]') t WHERE m.id IN (1, 2);
+
+INSERT OR IGNORE INTO folders (mailbox_id, user_id, type)
+SELECT mu.mailbox_id, mu.user_id, t.value FROM mailbox_users mu, json_each('[20,25]') t;
+
+INSERT OR IGNORE INTO custom_fields (id, mailbox_id, name, type, options, required, sort_order) VALUES
+  (18, 1, 'Priority', 'dropdown', '{"1":"Low","2":"Medium","3":"High"}', 0, 1),
+  (19, 1, 'Purchase Date', 'date', NULL, 0, 3),
+  (37, 1, 'Vendor', 'singleline', NULL, 0, 6),
+  (38, 1, 'Comments', 'multiline', NULL, 0, 7),
+  (39, 1, 'Amount', 'number', NULL, 0, 8);
+
+INSERT OR IGNORE INTO customer_fields (id, name, type, options, required, sort_order) VALUES
+  (2, 'Gender', 'dropdown', '{"1":"Male","2":"Female","3":"Other"}', 0, 1),
+  (11, 'Age', 'number', NULL, 0, 2),
+  (37, 'Account manager', 'singleline', NULL, 0, 3);
+
+INSERT OR IGNORE INTO customers (id, first_name, last_name, company, job_title, photo_type, notes, address_city, address_state, address_zip, address_country, address_line, social_profiles, websites, created_at, updated_at) VALUES
+  (1, 'Rodney', 'Robertson', 'Robertson Ltd', 'Buyer', 'unknown', 'Prefers email.', 'Los Angeles', 'California', '90024', 'US', '1419 Westwood Blvd', '[{"value":"@rodney","type":"twitter"}]', '[{"value":"https://robertson.example.org"}]', 1595507652, 1595621913),
+  (7, 'Ann', 'Chen', 'Chen & Co', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '[]', '[]', 1595507652, 1595621913);
+
+INSERT OR IGNORE INTO customer_emails (id, customer_id, email, type) VALUES
+  (1, 1, 'rodney@example.org', 'work'),
+  (2, 7, 'ann@example.org', 'work');
+
+INSERT OR IGNORE INTO customer_phones (id, customer_id, value, type) VALUES
+  (1, 1, '555-0100', 'work');
+
+INSERT OR IGNORE INTO customer_field_values (customer_id, field_id, value) VALUES
+  (1, 11, '25'),
+  (1, 2, '1');
+
+INSERT OR IGNORE INTO tags (id, name, counter, color) VALUES
+  (1, 'overdue', 0, 1),
+  (2, 'refund', 0, 2);

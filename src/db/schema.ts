@@ -1,0 +1,475 @@
+/**
+ * The whole help-desk domain in D1. Times are UNIX seconds (UTC); emails are stored
+ * lower-cased so look-ups and uniqueness are case-insensitive and index-backed.
+ * Lists that nothing filters on (cc, bcc, social profiles, websites, options) are JSON text.
+ */
+import { sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+const id = () => integer("id").primaryKey({ autoIncrement: true });
+const createdAt = () => integer("created_at").notNull();
+const updatedAt = () => integer("updated_at").notNull();
+const json = <T>(name: string) => text(name, { mode: "json" }).$type<T>();
+
+export const userRoles = ["user", "admin"] as const;
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: id(),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    email: text("email").notNull(),
+    passwordHash: text("password_hash"),
+    role: text("role", { enum: userRoles }).notNull().default("user"),
+    alternateEmails: text("alternate_emails"),
+    jobTitle: text("job_title"),
+    phone: text("phone"),
+    timezone: text("timezone").notNull().default("UTC"),
+    photoUrl: text("photo_url"),
+    language: text("language").notNull().default("en"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_email_unique").on(t.email)],
+);
+
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    /** Hex SHA-256 of the key; the key itself is never stored. */
+    keyHash: text("key_hash").notNull(),
+    createdAt: createdAt(),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_keys_hash_unique").on(t.keyHash)],
+);
+
+export const mailboxes = sqliteTable(
+  "mailboxes",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("mailboxes_email_unique").on(t.email)],
+);
+
+export const mailboxUsers = sqliteTable(
+  "mailbox_users",
+  {
+    mailboxId: integer("mailbox_id")
+      .notNull()
+      .references(() => mailboxes.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.mailboxId, t.userId] }),
+    index("mailbox_users_user_idx").on(t.userId, t.mailboxId),
+  ],
+);
+
+/** FreeScout's folder type numbers; they are what responses show in `type`. */
+export const FolderType = {
+  Unassigned: 1,
+  Mine: 20,
+  Starred: 25,
+  Drafts: 30,
+  Assigned: 40,
+  Closed: 60,
+  Spam: 80,
+  Deleted: 110,
+} as const;
+export type FolderTypeValue = (typeof FolderType)[keyof typeof FolderType];
+
+export const folders = sqliteTable(
+  "folders",
+  {
+    id: id(),
+    mailboxId: integer("mailbox_id")
+      .notNull()
+      .references(() => mailboxes.id, { onDelete: "cascade" }),
+    /** Set only for per-user folders (Mine, Starred). */
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    type: integer("type").$type<FolderTypeValue>().notNull(),
+    totalCount: integer("total_count").notNull().default(0),
+    activeCount: integer("active_count").notNull().default(0),
+    meta: json<Record<string, unknown>>("meta"),
+  },
+  (t) => [
+    uniqueIndex("folders_public_unique")
+      .on(t.mailboxId, t.type)
+      .where(sql`${t.userId} IS NULL`),
+    uniqueIndex("folders_personal_unique")
+      .on(t.mailboxId, t.type, t.userId)
+      .where(sql`${t.userId} IS NOT NULL`),
+    index("folders_user_idx").on(t.userId),
+  ],
+);
+
+export const photoTypes = [
+  "unknown",
+  "gravatar",
+  "twitter",
+  "facebook",
+  "googleprofile",
+  "googleplus",
+  "linkedin",
+] as const;
+
+export type ContactEntry = { value: string; type?: string };
+
+export const customers = sqliteTable(
+  "customers",
+  {
+    id: id(),
+    firstName: text("first_name"),
+    lastName: text("last_name"),
+    company: text("company"),
+    jobTitle: text("job_title"),
+    photoType: text("photo_type", { enum: photoTypes }),
+    photoUrl: text("photo_url"),
+    notes: text("notes"),
+    addressCity: text("address_city"),
+    addressState: text("address_state"),
+    addressZip: text("address_zip"),
+    addressCountry: text("address_country"),
+    addressLine: text("address_line"),
+    socialProfiles: json<ContactEntry[]>("social_profiles").notNull().default([]),
+    websites: json<ContactEntry[]>("websites").notNull().default([]),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("customers_created_idx").on(t.createdAt),
+    index("customers_updated_idx").on(t.updatedAt),
+    index("customers_first_name_idx").on(t.firstName),
+    index("customers_last_name_idx").on(t.lastName),
+  ],
+);
+
+export const customerEmails = sqliteTable(
+  "customer_emails",
+  {
+    id: id(),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    type: text("type").notNull().default("work"),
+  },
+  (t) => [
+    uniqueIndex("customer_emails_email_unique").on(t.email),
+    index("customer_emails_customer_idx").on(t.customerId),
+  ],
+);
+
+export const customerPhones = sqliteTable(
+  "customer_phones",
+  {
+    id: id(),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    value: text("value").notNull(),
+    type: text("type").notNull().default("work"),
+  },
+  (t) => [
+    index("customer_phones_value_idx").on(t.value),
+    index("customer_phones_customer_idx").on(t.customerId),
+  ],
+);
+
+export const customFieldTypes = ["singleline", "multiline", "dropdown", "date", "number"] as const;
+export type CustomFieldType = (typeof customFieldTypes)[number];
+/** Dropdown options: option id -> label. */
+export type FieldOptions = Record<string, string>;
+
+export const customerFields = sqliteTable("customer_fields", {
+  id: id(),
+  name: text("name").notNull(),
+  type: text("type", { enum: customFieldTypes }).notNull(),
+  options: json<FieldOptions>("options"),
+  required: integer("required", { mode: "boolean" }).notNull().default(false),
+  sortOrder: integer("sort_order").notNull().default(0),
+});
+
+export const customerFieldValues = sqliteTable(
+  "customer_field_values",
+  {
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    fieldId: integer("field_id")
+      .notNull()
+      .references(() => customerFields.id, { onDelete: "cascade" }),
+    value: text("value").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.fieldId] })],
+);
+
+export const conversationTypes = ["email", "phone", "chat"] as const;
+export const conversationStatuses = ["active", "pending", "closed", "spam"] as const;
+export const conversationStates = ["draft", "published", "deleted"] as const;
+export type ConversationStatus = (typeof conversationStatuses)[number];
+export type ConversationState = (typeof conversationStates)[number];
+export const replyFrom = ["customer", "user"] as const;
+
+export const conversations = sqliteTable(
+  "conversations",
+  {
+    id: id(),
+    number: integer("number").notNull(),
+    type: text("type", { enum: conversationTypes }).notNull(),
+    status: text("status", { enum: conversationStatuses }).notNull(),
+    state: text("state", { enum: conversationStates }).notNull(),
+    folderId: integer("folder_id").notNull(),
+    mailboxId: integer("mailbox_id")
+      .notNull()
+      .references(() => mailboxes.id),
+    assigneeId: integer("assignee_id").references(() => users.id),
+    customerId: integer("customer_id").references(() => customers.id),
+    /** The customer's main email at the time, as FreeScout keeps it for look-ups. */
+    customerEmail: text("customer_email"),
+    createdByUserId: integer("created_by_user_id").references(() => users.id),
+    createdByCustomerId: integer("created_by_customer_id").references(() => customers.id),
+    sourceVia: text("source_via", { enum: replyFrom }).notNull(),
+    sourceType: text("source_type").notNull(),
+    subject: text("subject").notNull(),
+    preview: text("preview").notNull().default(""),
+    cc: json<string[]>("cc").notNull().default([]),
+    bcc: json<string[]>("bcc").notNull().default([]),
+    threadsCount: integer("threads_count").notNull().default(0),
+    closedByUserId: integer("closed_by_user_id").references(() => users.id),
+    closedAt: integer("closed_at"),
+    userUpdatedAt: integer("user_updated_at"),
+    lastReplyAt: integer("last_reply_at"),
+    lastReplyFrom: text("last_reply_from", { enum: replyFrom }),
+    imported: integer("imported", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("conversations_number_unique").on(t.number),
+    index("conversations_mailbox_status_created_idx").on(t.mailboxId, t.status, t.createdAt),
+    index("conversations_status_created_idx").on(t.status, t.createdAt),
+    index("conversations_folder_created_idx").on(t.folderId, t.createdAt),
+    index("conversations_assignee_status_created_idx").on(t.assigneeId, t.status, t.createdAt),
+    index("conversations_customer_idx").on(t.customerId, t.createdAt),
+    index("conversations_customer_email_idx").on(t.customerEmail),
+    index("conversations_created_by_user_idx").on(t.createdByUserId),
+    index("conversations_created_by_customer_idx").on(t.createdByCustomerId),
+    index("conversations_created_idx").on(t.createdAt),
+    index("conversations_updated_idx").on(t.updatedAt),
+    index("conversations_last_reply_idx").on(t.lastReplyAt),
+    index("conversations_subject_idx").on(t.subject),
+    index("conversations_mailbox_number_idx").on(t.mailboxId, t.number),
+  ],
+);
+
+export const threadTypes = ["customer", "message", "note", "lineitem", "chat", "phone"] as const;
+export const threadStates = ["draft", "published", "hidden", "review"] as const;
+export const threadActionTypes = [
+  "changed-ticket-status",
+  "changed-ticket-assignee",
+  "moved-from-mailbox",
+  "merged",
+  "imported",
+  "imported-external",
+  "changed-ticket-customer",
+  "deleted-ticket",
+  "restored-ticket",
+] as const;
+export type ThreadType = (typeof threadTypes)[number];
+
+export const threads = sqliteTable(
+  "threads",
+  {
+    id: id(),
+    conversationId: integer("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    type: text("type", { enum: threadTypes }).notNull(),
+    /** The conversation's status when this thread was written. */
+    status: text("status", { enum: conversationStatuses }).notNull(),
+    state: text("state", { enum: threadStates }).notNull().default("published"),
+    actionType: text("action_type", { enum: threadActionTypes }),
+    actionText: text("action_text"),
+    body: text("body"),
+    sourceVia: text("source_via", { enum: replyFrom }).notNull(),
+    sourceType: text("source_type").notNull(),
+    customerId: integer("customer_id").references(() => customers.id),
+    createdByUserId: integer("created_by_user_id").references(() => users.id),
+    createdByCustomerId: integer("created_by_customer_id").references(() => customers.id),
+    assignedToUserId: integer("assigned_to_user_id").references(() => users.id),
+    to: json<string[]>("to").notNull().default([]),
+    cc: json<string[]>("cc").notNull().default([]),
+    bcc: json<string[]>("bcc").notNull().default([]),
+    imported: integer("imported", { mode: "boolean" }).notNull().default(false),
+    openedAt: integer("opened_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("threads_conversation_created_idx").on(t.conversationId, t.createdAt, t.id)],
+);
+
+export const attachments = sqliteTable(
+  "attachments",
+  {
+    id: id(),
+    conversationId: integer("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    threadId: integer("thread_id")
+      .notNull()
+      .references(() => threads.id, { onDelete: "cascade" }),
+    fileName: text("file_name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: integer("size").notNull(),
+    /** Object key in the ATTACHMENTS bucket: random, never derived from user input. */
+    r2Key: text("r2_key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("attachments_thread_idx").on(t.threadId),
+    index("attachments_conversation_idx").on(t.conversationId),
+    uniqueIndex("attachments_r2_key_unique").on(t.r2Key),
+  ],
+);
+
+export const tags = sqliteTable(
+  "tags",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    counter: integer("counter").notNull().default(0),
+    color: integer("color").notNull().default(0),
+  },
+  (t) => [uniqueIndex("tags_name_unique").on(t.name)],
+);
+
+export const conversationTags = sqliteTable(
+  "conversation_tags",
+  {
+    conversationId: integer("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    tagId: integer("tag_id")
+      .notNull()
+      .references(() => tags.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.conversationId, t.tagId] }),
+    index("conversation_tags_tag_idx").on(t.tagId, t.conversationId),
+  ],
+);
+
+export const customFields = sqliteTable(
+  "custom_fields",
+  {
+    id: id(),
+    mailboxId: integer("mailbox_id")
+      .notNull()
+      .references(() => mailboxes.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    type: text("type", { enum: customFieldTypes }).notNull(),
+    options: json<FieldOptions>("options"),
+    required: integer("required", { mode: "boolean" }).notNull().default(false),
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [index("custom_fields_mailbox_idx").on(t.mailboxId, t.sortOrder)],
+);
+
+export const conversationCustomFields = sqliteTable(
+  "conversation_custom_fields",
+  {
+    conversationId: integer("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    customFieldId: integer("custom_field_id")
+      .notNull()
+      .references(() => customFields.id, { onDelete: "cascade" }),
+    value: text("value").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.customFieldId] })],
+);
+
+export const timelogs = sqliteTable(
+  "timelogs",
+  {
+    id: id(),
+    conversationId: integer("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    conversationStatus: text("conversation_status", { enum: conversationStatuses }).notNull(),
+    /** Seconds. */
+    timeSpent: integer("time_spent").notNull().default(0),
+    paused: integer("paused", { mode: "boolean" }).notNull().default(false),
+    finished: integer("finished", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("timelogs_conversation_created_idx").on(t.conversationId, t.createdAt, t.id)],
+);
+
+export const webhookEvents = [
+  "convo.assigned",
+  "convo.created",
+  "convo.deleted",
+  "convo.deleted_forever",
+  "convo.restored",
+  "convo.moved",
+  "convo.status",
+  "convo.customer.reply.created",
+  "convo.agent.reply.created",
+  "convo.note.created",
+  "customer.created",
+  "customer.updated",
+] as const;
+export type WebhookEvent = (typeof webhookEvents)[number];
+
+export const webhooks = sqliteTable("webhooks", {
+  id: id(),
+  url: text("url").notNull(),
+  events: json<WebhookEvent[]>("events").notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: id(),
+    /** No foreign key: the log outlives a deleted webhook until the retention sweep. */
+    webhookId: integer("webhook_id").notNull(),
+    /** Stable across retries, sent to receivers for de-duplication. */
+    deliveryId: text("delivery_id").notNull(),
+    event: text("event").notNull(),
+    attempt: integer("attempt").notNull(),
+    statusCode: integer("status_code"),
+    durationMs: integer("duration_ms"),
+    error: text("error"),
+    deadLettered: integer("dead_lettered", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("webhook_deliveries_webhook_idx").on(t.webhookId, t.createdAt),
+    index("webhook_deliveries_created_idx").on(t.createdAt),
+  ],
+);

@@ -1,0 +1,102 @@
+/** Schemas and route helpers shared by every endpoint's definition. */
+import { createRoute, z } from "@hono/zod-openapi";
+import { parseIso } from "./dates";
+
+export const ErrorSchema = z
+  .object({
+    message: z.string(),
+    errorCode: z.string(),
+    _embedded: z.object({
+      errors: z.array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          rejectedValue: z.unknown().optional(),
+          source: z.enum(["JSON", "QUERY", "PATH", "HEADER"]),
+        }),
+      ),
+    }),
+  })
+  .openapi("Error");
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: ErrorSchema } },
+});
+
+export const errorResponses = {
+  400: errorResponse("Validation failed: one entry per bad field"),
+  401: errorResponse("API key missing or not valid"),
+  404: errorResponse("Resource not found"),
+  405: errorResponse("Method not allowed on this path"),
+  409: errorResponse("Conflicting entity exists"),
+  413: errorResponse("Request body too large"),
+  415: errorResponse("Request body is not JSON"),
+  500: errorResponse("Unexpected server error"),
+} as const;
+
+/** Positive integer id in a path: anything else is an unknown resource (404). */
+export const idParam = (name: string) =>
+  z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).openapi({
+    param: { name, in: "path" },
+    example: 1,
+  });
+
+export const pagingQuery = {
+  page: z.coerce.number().int().optional().openapi({ description: "Page number (from 1)", example: 1 }),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .optional()
+    .openapi({ description: "Page size (defaults to 50, clamped to MAX_PAGE_SIZE)", example: 50 }),
+};
+
+export const PageSchema = z
+  .object({
+    size: z.number().int(),
+    totalElements: z.number().int(),
+    totalPages: z.number().int(),
+    number: z.number().int(),
+  })
+  .openapi("Page");
+
+/** ISO 8601 date-time in, UNIX seconds out. */
+export const isoDateTime = z
+  .string()
+  .transform((value, ctx) => {
+    const seconds = parseIso(value);
+    if (seconds === null) {
+      ctx.addIssue({ code: "custom", message: "Expected an ISO 8601 date such as 2020-01-02T23:00:00Z" });
+      return z.NEVER;
+    }
+    return seconds;
+  })
+  .openapi({ type: "string", format: "date-time", example: "2020-03-16T14:07:23Z" });
+
+export const IsoDate = z.string().openapi({ format: "date-time", example: "2020-03-16T14:07:23Z" });
+
+/** Comma-separated list in a query parameter (`mailboxId=1,2`). */
+export const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .string()
+    .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(item));
+
+/** Declares a route with the error responses every endpoint can give. */
+export function defineRoute<R extends Parameters<typeof createRoute>[0]>(route: R) {
+  return createRoute({
+    ...route,
+    security: route.security ?? [{ apiKeyHeader: [] }, { apiKeyQuery: [] }, { basicAuth: [] }],
+    responses: { ...errorResponses, ...route.responses },
+  });
+}
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { "application/json": { schema } },
+});
+
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});

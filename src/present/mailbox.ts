@@ -1,0 +1,72 @@
+import { z } from "@hono/zod-openapi";
+import type { customFields, folders, mailboxes } from "../db/schema";
+import { FOLDER_NAMES } from "../domain/folders";
+import { toIso } from "../lib/dates";
+import { IsoDate } from "../lib/openapi";
+
+export const MailboxSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    email: z.string(),
+    createdAt: IsoDate,
+    updatedAt: IsoDate,
+  })
+  .openapi("Mailbox");
+
+export const presentMailbox = (row: typeof mailboxes.$inferSelect): z.infer<typeof MailboxSchema> => ({
+  id: row.id,
+  name: row.name,
+  email: row.email,
+  createdAt: toIso(row.createdAt),
+  updatedAt: toIso(row.updatedAt),
+});
+
+export const FolderSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    type: z.number().int().openapi({ description: "1 Unassigned, 20 Mine, 25 Starred, 30 Drafts, 40 Assigned, 60 Closed, 80 Spam, 110 Deleted" }),
+    userId: z.number().int().nullable(),
+    totalCount: z.number().int(),
+    activeCount: z.number().int(),
+    meta: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .openapi("Folder");
+
+export const presentFolder = (row: typeof folders.$inferSelect): z.infer<typeof FolderSchema> => ({
+  id: row.id,
+  name: FOLDER_NAMES[row.type],
+  type: row.type,
+  userId: row.userId,
+  totalCount: row.totalCount,
+  activeCount: row.activeCount,
+  meta: row.meta ?? null,
+});
+
+export const CustomFieldSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    type: z.enum(["singleline", "multiline", "dropdown", "date", "number"]),
+    options: z
+      .union([z.record(z.string(), z.string()), z.string(), z.null()])
+      .openapi({ description: "Dropdown options (option id -> label); \"\" or null for other types, as FreeScout returns them" }),
+    required: z.boolean(),
+    sortOrder: z.number().int(),
+  })
+  .openapi("CustomField");
+
+type FieldDefinitionRow = Omit<typeof customFields.$inferSelect, "mailboxId">;
+
+/** Mailbox custom fields and customer field definitions share this shape. */
+export const presentCustomField = (
+  row: FieldDefinitionRow,
+): z.infer<typeof CustomFieldSchema> => ({
+  id: row.id,
+  name: row.name,
+  type: row.type,
+  options: row.type === "dropdown" ? (row.options ?? {}) : row.type === "date" ? null : "",
+  required: row.required,
+  sortOrder: row.sortOrder,
+});

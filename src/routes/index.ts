@@ -1,0 +1,37 @@
+/** Every endpoint, one file each under src/routes/<resource>/. */
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../env";
+import * as createCustomerField from "./customerFields/createCustomerField";
+import * as listCustomerFields from "./customerFields/listCustomerFields";
+import * as createMailbox from "./mailboxes/createMailbox";
+import * as createMailboxCustomField from "./mailboxes/createMailboxCustomField";
+import * as grantMailboxAccess from "./mailboxes/grantMailboxAccess";
+import * as listMailboxCustomFields from "./mailboxes/listMailboxCustomFields";
+import * as listMailboxes from "./mailboxes/listMailboxes";
+import * as listMailboxFolders from "./mailboxes/listMailboxFolders";
+import * as revokeMailboxAccess from "./mailboxes/revokeMailboxAccess";
+import * as updateMailbox from "./mailboxes/updateMailbox";
+import * as listTags from "./tags/listTags";
+import * as createUser from "./users/createUser";
+import * as getUser from "./users/getUser";
+import * as listUsers from "./users/listUsers";
+
+export function registerRoutes(app: OpenAPIHono<AppEnv>) {
+  app.openapi(createUser.route, createUser.handler);
+  app.openapi(getUser.route, getUser.handler);
+  app.openapi(listUsers.route, listUsers.handler);
+
+  app.openapi(listMailboxes.route, listMailboxes.handler);
+  app.openapi(createMailbox.route, createMailbox.handler);
+  app.openapi(updateMailbox.route, updateMailbox.handler);
+  app.openapi(listMailboxCustomFields.route, listMailboxCustomFields.handler);
+  app.openapi(createMailboxCustomField.route, createMailboxCustomField.handler);
+  app.openapi(listMailboxFolders.route, listMailboxFolders.handler);
+  app.openapi(grantMailboxAccess.route, grantMailboxAccess.handler);
+  app.openapi(revokeMailboxAccess.route, revokeMailboxAccess.handler);
+
+  app.openapi(listCustomerFields.route, listCustomerFields.handler);
+  app.openapi(createCustomerField.route, createCustomerField.handler);
+
+  app.openapi(listTags.route, listTags.handler);
+}

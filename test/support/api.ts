@@ -1,0 +1,45 @@
+import { exports } from "cloudflare:workers";
+
+export const DEMO_KEY = "c2ba609c687a3425402b9d881e5075db";
+export const BASE = "http://localhost:8787";
+
+export interface CallOptions {
+  body?: unknown;
+  query?: Record<string, string | number>;
+  headers?: Record<string, string>;
+  /** The API key sent in X-FreeScout-API-Key; null sends none. */
+  key?: string | null;
+}
+
+/** Calls the Worker's fetch handler as a client would, with the demo key by default. */
+export async function call(method: string, path: string, options: CallOptions = {}) {
+  const url = new URL(path, BASE);
+  for (const [name, value] of Object.entries(options.query ?? {})) url.searchParams.set(name, String(value));
+  const headers = new Headers(options.headers);
+  const key = options.key === undefined ? DEMO_KEY : options.key;
+  if (key !== null) headers.set("X-FreeScout-API-Key", key);
+  let body: BodyInit | undefined;
+  if (options.body !== undefined) {
+    body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
+    if (!headers.has("content-type")) headers.set("content-type", "application/json");
+  }
+  const response = await exports.default.fetch(new Request(url, { method, headers, body }));
+  const text = await response.text();
+  const json = text && response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : undefined;
+  return { status: response.status, headers: response.headers, json, text };
+}
+
+export const get = (path: string, options?: CallOptions) => call("GET", path, options);
+export const post = (path: string, body: unknown, options?: CallOptions) => call("POST", path, { ...options, body });
+export const put = (path: string, body: unknown, options?: CallOptions) => call("PUT", path, { ...options, body });
+export const del = (path: string, options?: CallOptions) => call("DELETE", path, options);
+
+/** Asserts the FreeScout error envelope and returns its error entries. */
+export function errorsOf(response: { status: number; json: any }) {
+  const body = response.json;
+  if (!body || typeof body.message !== "string" || typeof body.errorCode !== "string") {
+    throw new Error(`not a FreeScout error envelope: ${JSON.stringify(body)}`);
+  }
+  if (!Array.isArray(body._embedded?.errors)) throw new Error("error envelope without _embedded.errors");
+  return body._embedded.errors as { path: string; message: string; rejectedValue?: unknown; source: string }[];
+}

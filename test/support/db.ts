@@ -1,0 +1,24 @@
+import { env } from "cloudflare:test";
+import { splitSqlStatements } from "./sql";
+
+/** Loads the demo seed (the same file `npm run dev` loads). */
+export async function loadDemoData() {
+  const statements = splitSqlStatements(env.TEST_SEED_SQL).map((sql) => env.DB.prepare(sql));
+  await env.DB.batch(statements);
+}
+
+/** Empties every table, for suites that need a blank database. */
+export async function clearDatabase() {
+  const { results } = await env.DB.prepare(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name <> 'd1_migrations'",
+  ).all<{ name: string }>();
+  await env.DB.batch([
+    env.DB.prepare("PRAGMA defer_foreign_keys = ON"),
+    ...results.map(({ name }) => env.DB.prepare(`DELETE FROM "${name}"`)),
+  ]);
+}
+
+export async function resetToDemoData() {
+  await clearDatabase();
+  await loadDemoData();
+}
