@@ -1,0 +1,131 @@
+/**
+ * "Customer object must contain a valid customer id or an email address... If the id is
+ * not defined, email is used to look up a customer. If a customer does not exist, a new one
+ * will be created. If a customer is matched either via id or email field, the rest of the
+ * optional fields is ignored." (Create Conversation / Create Thread)
+ *
+ * Resolution reads first, then hands back statements for the caller's write batch. A new
+ * customer with an email is inserted only if the email is still free when the batch runs,
+ * and is referred to through its email, so parallel requests with the same new email end
+ * up with one customer.
+ */
+import { eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { type Statement, reserveIds, reservedRange } from "../db/ids";
+import { customerEmails, customerPhones, customers } from "../db/schema";
+import { lastInsertedId } from "../db/sql";
+import { invalidField } from "../lib/errors";
+
+export interface CustomerRef {
+  id?: number;
+  email?: string;
+  firstName?: string;
+  lastName?: string;
+  phone?: string;
+}
+
+export interface ResolvedCustomer {
+  /** The customer's id as an SQL expression valid inside the write batch. */
+  idSql: SQL;
+  /** Known when the customer already existed. */
+  existingId: number | null;
+  email: string | null;
+  /** Statements that create the customer (empty when it exists); the first is the insert. */
+  statements: Statement[];
+}
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+/**
+ * Resolves several references in one read round trip. `path` names the field in errors,
+ * e.g. `customer` or `threads[2].customer`.
+ */
+export async function resolveCustomers(
+  db: Database,
+  refs: { ref: CustomerRef; path: string }[],
+  now: number,
+): Promise<ResolvedCustomer[]> {
+  const ids = refs.flatMap(({ ref }) => (ref.id !== undefined ? [ref.id] : []));
+  const emails = refs.flatMap(({ ref }) =>
+    ref.id === undefined && ref.email ? [normalizeEmail(ref.email)] : [],
+  );
+  const anonymous = refs.filter(({ ref }) => ref.id === undefined && !ref.email).length;
+
+  const [byId, byEmail, reserved] = await Promise.all([
+    ids.length
+      ? db.select({ id: customers.id }).from(customers).where(inArray(customers.id, ids))
+      : Promise.resolve([]),
+    emails.length
+      ? db
+          .select({ id: customerEmails.customerId, email: customerEmails.email })
+          .from(customerEmails)
+          .where(inArray(customerEmails.email, emails))
+      : Promise.resolve([]),
+    anonymous ? db.batch(reserveIds(db, "customers", anonymous)) : Promise.resolve(null),
+  ]);
+  const knownIds = new Set(byId.map((row) => row.id));
+  const emailOwners = new Map(byEmail.map((row) => [row.email, row.id]));
+  const freshIds = reserved ? reservedRange(reserved[1], anonymous) : [];
+
+  return refs.map(({ ref, path }) => {
+    if (ref.id !== undefined) {
+      if (!knownIds.has(ref.id)) throw invalidField(`${path}.id`, "Customer not found", ref.id);
+      return { idSql: sql`${ref.id}`, existingId: ref.id, email: null, statements: [] };
+    }
+    const base = {
+      firstName: ref.firstName ?? null,
+      lastName: ref.lastName ?? null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    if (ref.email) {
+      const email = normalizeEmail(ref.email);
+      const owner = emailOwners.get(email);
+      if (owner !== undefined) return { idSql: sql`${owner}`, existingId: owner, email, statements: [] };
+      return { idSql: customerIdByEmail(email), existingId: null, email, statements: createWithEmail(db, email, base, ref.phone) };
+    }
+    if (!ref.firstName && !ref.phone) {
+      throw invalidField(path, "A customer needs an id, an email, or for phone conversations a firstName or phone");
+    }
+    const id = freshIds.shift()!;
+    const statements: Statement[] = [db.insert(customers).values({ id, ...base })];
+    if (ref.phone) statements.push(db.insert(customerPhones).values({ customerId: id, value: ref.phone }));
+    return { idSql: sql`${id}`, existingId: null, email: null, statements };
+  });
+}
+
+export const customerIdByEmail = (email: string): SQL =>
+  sql`(SELECT ${customerEmails.customerId} FROM ${customerEmails} WHERE ${customerEmails.email} = ${email})`;
+
+function createWithEmail(
+  db: Database,
+  email: string,
+  base: { firstName: string | null; lastName: string | null; createdAt: number; updatedAt: number },
+  phone: string | undefined,
+): Statement[] {
+  const emailFree = sql`NOT EXISTS (SELECT 1 FROM customer_emails WHERE email = ${email})`;
+  // Each statement re-checks that the email is free, so all or none of them insert.
+  const statements: Statement[] = [
+    db.run(sql`INSERT INTO customers (first_name, last_name, social_profiles, websites, created_at, updated_at)
+      SELECT ${base.firstName}, ${base.lastName}, '[]', '[]', ${base.createdAt}, ${base.updatedAt} WHERE ${emailFree}`),
+  ];
+  if (phone) {
+    statements.push(
+      db.run(sql`INSERT INTO customer_phones (customer_id, value, type)
+        SELECT ${lastInsertedId("customers")}, ${phone}, 'work' WHERE ${emailFree}`),
+    );
+  }
+  statements.push(
+    db.run(sql`INSERT INTO customer_emails (customer_id, email, type)
+      SELECT ${lastInsertedId("customers")}, ${email}, 'work' WHERE ${emailFree}`),
+  );
+  return statements;
+}
+
+/** Whether the batch result of a resolution's first statement inserted the customer. */
+export const insertedRows = (result: unknown) =>
+  ((result as { meta?: { changes?: number } } | undefined)?.meta?.changes ?? 0) > 0;
+
+export async function customerExists(db: Database, id: number) {
+  return Boolean(await db.select({ id: customers.id }).from(customers).where(eq(customers.id, id)).get());
+}
