@@ -15,7 +15,7 @@ import { requireApiKey } from "./middleware/auth";
 import { cors } from "./middleware/cors";
 import { jsonBody } from "./middleware/jsonBody";
 import { registerRoutes } from "./routes";
-import { openApiInfo } from "./routes/openapi";
+import { openApiInfo, registerSecuritySchemes } from "./routes/openapi";
 
 const sources: Record<string, ErrorSource> = {
   json: "JSON",
@@ -49,6 +49,7 @@ export function createApp() {
   app.use("/api/*", async (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : requireApiKey(c, next)));
   app.use("/api/*", jsonBody);
 
+  registerSecuritySchemes(app);
   registerRoutes(app);
   app.doc31("/api/openapi.json", openApiInfo);
 

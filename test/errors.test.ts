@@ -1,0 +1,132 @@
+import { env } from "cloudflare:test";
+import { beforeEach, describe, expect, it } from "vitest";
+import { createApp } from "../src/app";
+import { BASE, call, DEMO_KEY, errorsOf, get, post } from "./support/api";
+import { resetToDemoData } from "./support/db";
+
+beforeEach(resetToDemoData);
+
+const validUser = { firstName: "Jane", lastName: "Roe", email: "jane@example.org" };
+
+describe("error envelope and statuses", () => {
+  it("400 lists one entry per bad field with path, message, rejectedValue and source", async () => {
+    const res = await post("/api/users", { lastName: "Roe", email: "not-an-email", timezone: "Mars/Base" });
+    expect(res.status).toBe(400);
+    expect(res.json).toMatchObject({ message: "Bad request", errorCode: "BAD REQUEST" });
+    const errors = errorsOf(res);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        { path: "firstName", message: "may not be empty", source: "JSON" },
+        expect.objectContaining({ path: "email", rejectedValue: "not-an-email", source: "JSON" }),
+        expect.objectContaining({ path: "timezone", rejectedValue: "Mars/Base", source: "JSON" }),
+      ]),
+    );
+    expect(errors).toHaveLength(3);
+  });
+
+  it("400 for query parameters names the QUERY source", async () => {
+    const res = await get("/api/users", { query: { page: "first" } });
+    expect(res.status).toBe(400);
+    expect(errorsOf(res)).toEqual([expect.objectContaining({ path: "page", rejectedValue: "first", source: "QUERY" })]);
+  });
+
+  it("404 for an unknown id and for a non-numeric id", async () => {
+    for (const path of ["/api/users/999999", "/api/users/abc", "/api/users/-1"]) {
+      const res = await get(path);
+      expect(res.status, path).toBe(404);
+      expect(res.json).toMatchObject({ message: "Not found", errorCode: "NOT FOUND" });
+      expect(errorsOf(res)[0]).toMatchObject({ path: "userId", source: "PATH" });
+    }
+  });
+
+  it("404 for an unknown route", async () => {
+    const res = await get("/api/unicorns");
+    expect(res.status).toBe(404);
+    expect(errorsOf(res)[0]).toMatchObject({ path: "/api/unicorns" });
+  });
+
+  it("405 with Allow for a known path and a wrong method", async () => {
+    const res = await call("DELETE", "/api/users");
+    expect(res.status).toBe(405);
+    expect(res.headers.get("Allow")).toBe("POST, GET, HEAD, OPTIONS");
+    expect(res.json).toMatchObject({ errorCode: "METHOD NOT ALLOWED" });
+    const onId = await call("PATCH", "/api/users/1");
+    expect(onId.status).toBe(405);
+    expect(onId.headers.get("Allow")).toBe("GET, HEAD, OPTIONS");
+  });
+
+  it("413 for a body over the configured limit, declared or streamed", async () => {
+    const app = createApp();
+    const envWithLimit = { ...env, MAX_BODY_BYTES: "100" };
+    const big = JSON.stringify({ ...validUser, jobTitle: "x".repeat(200) });
+    const declared = await app.request(
+      `${BASE}/api/users`,
+      { method: "POST", body: big, headers: { "content-type": "application/json", "X-FreeScout-API-Key": DEMO_KEY } },
+      envWithLimit,
+    );
+    expect(declared.status).toBe(413);
+    expect(await declared.json()).toMatchObject({ errorCode: "REQUEST ENTITY TOO LARGE" });
+
+    const stream = new Blob([big]).stream();
+    const streamed = await app.request(
+      `${BASE}/api/users`,
+      {
+        method: "POST",
+        body: stream,
+        headers: { "content-type": "application/json", "X-FreeScout-API-Key": DEMO_KEY },
+        // @ts-expect-error duplex is required for streamed request bodies
+        duplex: "half",
+      },
+      envWithLimit,
+    );
+    expect(streamed.status).toBe(413);
+    expect((await get("/api/users", { query: { email: "jane@example.org" } })).json.page.totalElements).toBe(0);
+  });
+
+  it("415 for a body that is not JSON", async () => {
+    const res = await call("POST", "/api/users", {
+      body: "firstName=Jane",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(res.status).toBe(415);
+    expect(errorsOf(res)[0]).toMatchObject({ path: "Content-Type", source: "HEADER" });
+  });
+
+  it("400 for malformed JSON and for bytes that are not UTF-8", async () => {
+    expect((await call("POST", "/api/users", { body: '{"firstName": "Ja' })).status).toBe(400);
+    const invalidUtf8 = new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]);
+    const res = await createApp().request(
+      `${BASE}/api/users`,
+      { method: "POST", body: invalidUtf8, headers: { "content-type": "application/json", "X-FreeScout-API-Key": DEMO_KEY } },
+      env,
+    );
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ errorCode: "BAD REQUEST" });
+  });
+
+  it("400 (not 500) for a JSON body that is not an object", async () => {
+    for (const body of ["[]", "null", "42", '"text"']) {
+      const res = await call("POST", "/api/users", { body });
+      expect(res.status, body).toBe(400);
+      errorsOf(res);
+    }
+  });
+
+  it("500 is logged and answered in the envelope without internals", async () => {
+    const app = createApp();
+    app.get("/api/explode", () => {
+      throw new Error("secret internal detail");
+    });
+    const res = await app.request(`${BASE}/api/explode`, { headers: { "X-FreeScout-API-Key": DEMO_KEY } }, env);
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(JSON.parse(text)).toMatchObject({ errorCode: "INTERNAL SERVER ERROR" });
+    expect(text).not.toContain("secret internal detail");
+  });
+
+  it("ignores unknown query parameters", async () => {
+    const res = await get("/api/users", { query: { email: "sam@support.example.org", foo: "bar", _: "123" } });
+    expect(res.status).toBe(200);
+    expect(res.json._embedded.users.map((u: { id: number }) => u.id)).toEqual([7]);
+  });
+});
