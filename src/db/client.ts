@@ -11,12 +11,13 @@ import * as schema from "./schema";
 export const createDb = (d1: D1Database) => {
   const db = drizzle(d1, { schema });
   const batch = db.batch.bind(db);
-  db.batch = ((items: readonly unknown[]) => {
+  const withStatements: typeof db.batch = (items) => {
     for (const item of items) {
       if (is(item, SQLiteRaw)) Object.assign(item, { stmt: d1.prepare(item.getQuery().sql) });
     }
-    return batch(items as Parameters<typeof batch>[0]);
-  }) as typeof db.batch;
+    return batch(items);
+  };
+  db.batch = withStatements;
   return db;
 };
 export type Database = ReturnType<typeof createDb>;
