@@ -10,4 +10,5 @@ wrangler(["d1", "migrations", "apply", "DB", "--local"]);
 wrangler(["d1", "execute", "DB", "--local", "--file", "seed/demo.sql"]);
 
 const port = extra.some((arg) => arg === "--port" || arg.startsWith("--port=")) ? [] : ["--port", "8787"];
-wrangler(["dev", ...port, ...extra]);
+// Local receivers and file servers live on loopback: allow them here, never in production.
+wrangler(["dev", ...port, "--var", "ALLOW_PRIVATE_NETWORK_URLS:true", ...extra]);
