@@ -7,6 +7,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { readConfig } from "./config";
 import { createDb } from "./db/client";
+import { instrumentD1, newD1Stats, serverTiming } from "./db/instrument";
 import type { AppEnv } from "./env";
 import { ApiError, errorResponse, type ErrorSource } from "./lib/errors";
 import { RouteTable } from "./lib/routeTable";
@@ -41,9 +42,11 @@ export function createApp() {
   const allowedMethods = (path: string) => (routeTable ??= new RouteTable(app.routes)).allowedMethods(path);
 
   app.use("*", async (c, next) => {
+    const stats = newD1Stats();
     c.set("config", readConfig(c.env));
-    c.set("db", createDb(c.env.DB));
+    c.set("db", createDb(instrumentD1(c.env.DB, stats)));
     await next();
+    c.header("Server-Timing", serverTiming(stats), { append: true });
   });
   app.use("*", cors(allowedMethods));
   app.use("/api/*", async (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : requireApiKey(c, next)));
