@@ -8,3 +8,8 @@ declare global {
     }
   }
 }
+
+declare module "*?raw" {
+  const content: string;
+  export default content;
+}
