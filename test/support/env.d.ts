@@ -8,8 +8,3 @@ declare global {
     }
   }
 }
-
-declare module "*?raw" {
-  const content: string;
-  export default content;
-}
