@@ -4,18 +4,37 @@ export interface Config {
   maxBodyBytes: number;
   maxPageSize: number;
   allowPrivateNetworks: boolean;
+  maxAttachmentBytes: number;
+  maxAttachmentsBytesPerRequest: number;
+  fileUrlTimeoutMs: number;
+  webhookTimeoutMs: number;
+  /** Seconds to wait before retry n (index n - 1); its length + 1 is the number of attempts. */
+  webhookRetryDelays: number[];
 }
 
-const positiveInt = (value: string | undefined, fallback: number) => {
+const positiveInt = (value: unknown, fallback: number) => {
   const parsed = Number(value);
   return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
 };
 
+const DEFAULT_RETRY_DELAYS = [30, 60, 120, 300, 600, 900, 1200, 1800, 2400];
+
+function secondsList(value: unknown, fallback: number[]) {
+  if (typeof value !== "string" || !value.trim()) return fallback;
+  const parsed = value.split(",").map((part) => Number(part.trim()));
+  return parsed.every((n) => Number.isInteger(n) && n >= 0) ? parsed : fallback;
+}
+
 export function readConfig(env: Partial<Record<keyof Env, unknown>>): Config {
   return {
     corsAllowOrigin: typeof env.CORS_ALLOW_ORIGIN === "string" ? env.CORS_ALLOW_ORIGIN : "",
-    maxBodyBytes: positiveInt(env.MAX_BODY_BYTES as string | undefined, 50 * 1024 * 1024),
-    maxPageSize: positiveInt(env.MAX_PAGE_SIZE as string | undefined, 100),
+    maxBodyBytes: positiveInt(env.MAX_BODY_BYTES, 50 * 1024 * 1024),
+    maxPageSize: positiveInt(env.MAX_PAGE_SIZE, 100),
     allowPrivateNetworks: env.ALLOW_PRIVATE_NETWORK_URLS === "true",
+    maxAttachmentBytes: positiveInt(env.MAX_ATTACHMENT_BYTES, 25 * 1024 * 1024),
+    maxAttachmentsBytesPerRequest: positiveInt(env.MAX_ATTACHMENTS_BYTES_PER_REQUEST, 40 * 1024 * 1024),
+    fileUrlTimeoutMs: positiveInt(env.FILE_URL_TIMEOUT_MS, 10_000),
+    webhookTimeoutMs: positiveInt(env.WEBHOOK_TIMEOUT_MS, 10_000),
+    webhookRetryDelays: secondsList(env.WEBHOOK_RETRY_DELAYS, DEFAULT_RETRY_DELAYS),
   };
 }
