@@ -37,62 +37,90 @@ export interface ResolvedCustomer {
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 /**
- * Resolves several references in one read round trip. `path` names the field in errors,
- * e.g. `customer` or `threads[2].customer`.
+ * Plans the resolution of several references: `statements` go into the caller's read batch
+ * (one round trip with its other reads), `resolve` takes their results. `path` names the
+ * field in errors, e.g. `customer` or `threads[2].customer`.
  */
-export async function resolveCustomers(
+export function planCustomerResolution(
   db: Database,
   refs: { ref: CustomerRef; path: string }[],
   now: number,
-): Promise<ResolvedCustomer[]> {
+) {
   const ids = refs.flatMap(({ ref }) => (ref.id !== undefined ? [ref.id] : []));
   const emails = refs.flatMap(({ ref }) =>
     ref.id === undefined && ref.email ? [normalizeEmail(ref.email)] : [],
   );
   const anonymous = refs.filter(({ ref }) => ref.id === undefined && !ref.email).length;
+  const statements: [Statement, ...Statement[]] = [
+    db
+      .select({ id: customers.id, email: firstEmailOf(customers.id) })
+      .from(customers)
+      .where(inArray(customers.id, ids)),
+    db
+      .select({ id: customerEmails.customerId, email: customerEmails.email })
+      .from(customerEmails)
+      .where(inArray(customerEmails.email, emails)),
+    ...(anonymous ? reserveIds(db, "customers", anonymous) : []),
+  ];
 
-  const [byId, byEmail, reserved] = await Promise.all([
-    ids.length
-      ? db.select({ id: customers.id }).from(customers).where(inArray(customers.id, ids))
-      : Promise.resolve([]),
-    emails.length
-      ? db
-          .select({ id: customerEmails.customerId, email: customerEmails.email })
-          .from(customerEmails)
-          .where(inArray(customerEmails.email, emails))
-      : Promise.resolve([]),
-    anonymous ? db.batch(reserveIds(db, "customers", anonymous)) : Promise.resolve(null),
-  ]);
-  const knownIds = new Set(byId.map((row) => row.id));
-  const emailOwners = new Map(byEmail.map((row) => [row.email, row.id]));
-  const freshIds = reserved ? reservedRange(reserved[1], anonymous) : [];
-
-  return refs.map(({ ref, path }) => {
-    if (ref.id !== undefined) {
-      if (!knownIds.has(ref.id)) throw invalidField(`${path}.id`, "Customer not found", ref.id);
-      return { idSql: sql`${ref.id}`, existingId: ref.id, email: null, statements: [] };
-    }
-    const base = {
-      firstName: ref.firstName ?? null,
-      lastName: ref.lastName ?? null,
-      createdAt: now,
-      updatedAt: now,
-    };
-    if (ref.email) {
-      const email = normalizeEmail(ref.email);
-      const owner = emailOwners.get(email);
-      if (owner !== undefined) return { idSql: sql`${owner}`, existingId: owner, email, statements: [] };
-      return { idSql: customerIdByEmail(email), existingId: null, email, statements: createWithEmail(db, email, base, ref.phone) };
-    }
-    if (!ref.firstName && !ref.phone) {
-      throw invalidField(path, "A customer needs an id, an email, or for phone conversations a firstName or phone");
-    }
-    const id = freshIds.shift()!;
-    const statements: Statement[] = [db.insert(customers).values({ id, ...base })];
-    if (ref.phone) statements.push(db.insert(customerPhones).values({ customerId: id, value: ref.phone }));
-    return { idSql: sql`${id}`, existingId: null, email: null, statements };
-  });
+  /** Takes the results of `statements`, in their order. */
+  function resolve(results: readonly unknown[]): ResolvedCustomer[] {
+    const byId = results[0] as { id: number; email: string | null }[];
+    const byEmail = results[1] as { id: number; email: string }[];
+    const known = new Map(byId.map((row) => [row.id, row.email]));
+    const emailOwners = new Map(byEmail.map((row) => [row.email, row.id]));
+    const freshIds = anonymous ? reservedRange(results[3], anonymous) : [];
+    return refs.map(({ ref, path }) => resolveOne(db, ref, path, now, known, emailOwners, freshIds));
+  }
+  return { statements, resolve };
 }
+
+/** Resolves references in their own round trip. */
+export async function resolveCustomers(
+  db: Database,
+  refs: { ref: CustomerRef; path: string }[],
+  now: number,
+): Promise<ResolvedCustomer[]> {
+  const plan = planCustomerResolution(db, refs, now);
+  return plan.resolve(await db.batch(plan.statements));
+}
+
+function resolveOne(
+  db: Database,
+  ref: CustomerRef,
+  path: string,
+  now: number,
+  known: Map<number, string | null>,
+  emailOwners: Map<string, number>,
+  freshIds: number[],
+): ResolvedCustomer {
+  if (ref.id !== undefined) {
+    if (!known.has(ref.id)) throw invalidField(`${path}.id`, "Customer not found", ref.id);
+    return { idSql: sql`${ref.id}`, existingId: ref.id, email: known.get(ref.id) ?? null, statements: [] };
+  }
+  const base = {
+    firstName: ref.firstName ?? null,
+    lastName: ref.lastName ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  if (ref.email) {
+    const email = normalizeEmail(ref.email);
+    const owner = emailOwners.get(email);
+    if (owner !== undefined) return { idSql: sql`${owner}`, existingId: owner, email, statements: [] };
+    return { idSql: customerIdByEmail(email), existingId: null, email, statements: createWithEmail(db, email, base, ref.phone) };
+  }
+  if (!ref.firstName && !ref.phone) {
+    throw invalidField(path, "A customer needs an id, an email, or for phone conversations a firstName or phone");
+  }
+  const id = freshIds.shift()!;
+  const statements: [Statement, ...Statement[]] = [db.insert(customers).values({ id, ...base })];
+  if (ref.phone) statements.push(db.insert(customerPhones).values({ customerId: id, value: ref.phone }));
+  return { idSql: sql`${id}`, existingId: null, email: null, statements };
+}
+
+const firstEmailOf = (customerId: typeof customers.id) =>
+  sql<string | null>`(SELECT email FROM customer_emails WHERE customer_id = ${customerId} ORDER BY id LIMIT 1)`;
 
 export const customerIdByEmail = (email: string): SQL =>
   sql`(SELECT ${customerEmails.customerId} FROM ${customerEmails} WHERE ${customerEmails.email} = ${email})`;
@@ -105,7 +133,7 @@ function createWithEmail(
 ): Statement[] {
   const emailFree = sql`NOT EXISTS (SELECT 1 FROM customer_emails WHERE email = ${email})`;
   // Each statement re-checks that the email is free, so all or none of them insert.
-  const statements: Statement[] = [
+  const statements: [Statement, ...Statement[]] = [
     db.run(sql`INSERT INTO customers (first_name, last_name, social_profiles, websites, created_at, updated_at)
       SELECT ${base.firstName}, ${base.lastName}, '[]', '[]', ${base.createdAt}, ${base.updatedAt} WHERE ${emailFree}`),
   ];
