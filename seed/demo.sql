@@ -55,3 +55,41 @@ INSERT OR IGNORE INTO customer_field_values (customer_id, field_id, value) VALUE
 INSERT OR IGNORE INTO tags (id, name, counter, color) VALUES
   (1, 'overdue', 0, 1),
   (2, 'refund', 0, 2);
+
+-- Conversation 1: the one the document's examples use (threads of each type, tags,
+-- custom field values, timelogs, an attachment). folder_id follows the folder rules; the
+-- counter triggers count it in its folders as the row is inserted.
+INSERT OR IGNORE INTO conversations (id, number, type, status, state, folder_id, mailbox_id, assignee_id, customer_id, customer_email, created_by_user_id, created_by_customer_id, source_via, source_type, subject, preview, cc, bcc, threads_count, closed_by_user_id, closed_at, user_updated_at, last_reply_at, last_reply_from, imported, created_at, updated_at)
+SELECT 1, 1, 'email', 'active', 'published', f.id, 1, 1, 1, 'rodney@example.org', NULL, 1, 'customer', 'email', 'Refund', 'Thank you very much!', '["fox@example.org"]', '[]', 4, NULL, NULL, 1584350843, 1584352643, 'customer', 0, 1584312382, 1584352643
+FROM folders f WHERE f.mailbox_id = 1 AND f.user_id IS NULL AND f.type = 40;
+
+INSERT OR IGNORE INTO threads (id, conversation_id, type, status, state, action_type, action_text, body, source_via, source_type, customer_id, created_by_user_id, created_by_customer_id, assigned_to_user_id, "to", cc, bcc, imported, opened_at, created_at, updated_at) VALUES
+  (1, 1, 'customer', 'active', 'published', NULL, NULL, 'Could you please refund my recent payment? The invoice is attached.', 'customer', 'email', 1, NULL, 1, NULL, '["support@support.example.org"]', '[]', '[]', 0, NULL, 1584312382, 1584312382),
+  (2, 1, 'lineitem', 'active', 'published', 'changed-ticket-assignee', 'Sam Support assigned conversation to Ada Admin', NULL, 'user', 'web', 1, 7, NULL, 1, '[]', '[]', '[]', 0, NULL, 1584340000, 1584340000),
+  (3, 1, 'note', 'active', 'published', NULL, NULL, 'Payment found, refund approved.', 'user', 'email', 1, 1, NULL, 1, '[]', '[]', '[]', 0, NULL, 1584349000, 1584349000),
+  (4, 1, 'message', 'pending', 'published', NULL, NULL, 'We have refunded your payment; it reaches your account within 3 days.', 'user', 'email', 1, 1, NULL, 1, '["rodney@example.org"]', '["fox@example.org"]', '[]', 0, 1584351000, 1584350843, 1584350843),
+  (5, 1, 'customer', 'active', 'published', NULL, NULL, 'Thank you very much!', 'customer', 'email', 1, NULL, 1, 1, '["support@support.example.org"]', '[]', '[]', 0, NULL, 1584352643, 1584352643);
+
+INSERT OR IGNORE INTO attachments (id, conversation_id, thread_id, file_name, mime_type, size, r2_key, created_at) VALUES
+  (1, 1, 1, 'invoice.txt', 'text/plain', 33, 'seed/invoice.txt', 1584312382);
+
+INSERT OR IGNORE INTO conversation_custom_fields (conversation_id, custom_field_id, value) VALUES
+  (1, 18, '2'),
+  (1, 37, 'Acme Payments');
+
+INSERT OR IGNORE INTO conversation_tags (conversation_id, tag_id) VALUES (1, 1), (1, 2);
+
+INSERT OR IGNORE INTO timelogs (id, conversation_id, user_id, conversation_status, time_spent, paused, finished, created_at, updated_at) VALUES
+  (1, 1, 1, 'active', 711, 0, 1, 1584340000, 1584342000),
+  (2, 1, 1, 'pending', 219, 0, 1, 1584351000, 1584352000);
+
+-- Conversation 7 (the List Tags example filters on it): closed, tagged overdue.
+INSERT OR IGNORE INTO conversations (id, number, type, status, state, folder_id, mailbox_id, assignee_id, customer_id, customer_email, created_by_user_id, created_by_customer_id, source_via, source_type, subject, preview, cc, bcc, threads_count, closed_by_user_id, closed_at, user_updated_at, last_reply_at, last_reply_from, imported, created_at, updated_at)
+SELECT 7, 2, 'email', 'closed', 'published', f.id, 1, 7, 7, 'ann@example.org', NULL, 7, 'customer', 'email', 'Where is my order?', 'It arrived today, thanks.', '[]', '[]', 2, 7, 1596970000, 1596970000, 1596969000, 'customer', 0, 1596960000, 1596970000
+FROM folders f WHERE f.mailbox_id = 1 AND f.user_id IS NULL AND f.type = 60;
+
+INSERT OR IGNORE INTO threads (id, conversation_id, type, status, state, body, source_via, source_type, customer_id, created_by_user_id, created_by_customer_id, assigned_to_user_id, "to", cc, bcc, imported, created_at, updated_at) VALUES
+  (6, 7, 'customer', 'active', 'published', 'My order has not arrived yet.', 'customer', 'email', 7, NULL, 7, NULL, '["support@support.example.org"]', '[]', '[]', 0, 1596960000, 1596960000),
+  (7, 7, 'customer', 'closed', 'published', 'It arrived today, thanks.', 'customer', 'email', 7, NULL, 7, 7, '["support@support.example.org"]', '[]', '[]', 0, 1596969000, 1596969000);
+
+INSERT OR IGNORE INTO conversation_tags (conversation_id, tag_id) VALUES (7, 1);

@@ -4,6 +4,8 @@
  * `Server-Timing: db;dur=<ms>;desc="q=<round trips> rows=<read> w=<written>"`.
  * `raw()` has no meta, so it is served by `run()` with rows turned into arrays, as
  * drizzle itself does for statements in a batch; `first()` rows are not counted.
+ * Either way rows arrive keyed by column name: a select must not name two columns alike
+ * (alias joined columns), or the later one overwrites the earlier.
  */
 export interface D1Stats {
   roundTrips: number;

@@ -32,7 +32,12 @@ export interface ResolvedCustomer {
   email: string | null;
   /** Statements that create the customer (empty when it exists); the first is the insert. */
   statements: Statement[];
+  /** The reserved id of a new customer without email (one with email is known by it). */
+  freshId: number | null;
 }
+
+/** A customer a write batch created: by email, or by the id reserved for it. */
+export type NewCustomer = { email: string } | { id: number };
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
@@ -96,7 +101,7 @@ function resolveOne(
 ): ResolvedCustomer {
   if (ref.id !== undefined) {
     if (!known.has(ref.id)) throw invalidField(`${path}.id`, "Customer not found", ref.id);
-    return { idSql: sql`${ref.id}`, existingId: ref.id, email: known.get(ref.id) ?? null, statements: [] };
+    return { idSql: sql`${ref.id}`, existingId: ref.id, email: known.get(ref.id) ?? null, statements: [], freshId: null };
   }
   const base = {
     firstName: ref.firstName ?? null,
@@ -107,8 +112,9 @@ function resolveOne(
   if (ref.email) {
     const email = normalizeEmail(ref.email);
     const owner = emailOwners.get(email);
-    if (owner !== undefined) return { idSql: sql`${owner}`, existingId: owner, email, statements: [] };
-    return { idSql: customerIdByEmail(email), existingId: null, email, statements: createWithEmail(db, email, base, ref.phone) };
+    if (owner !== undefined) return { idSql: sql`${owner}`, existingId: owner, email, statements: [], freshId: null };
+    const statements = createWithEmail(db, email, base, ref.phone);
+    return { idSql: customerIdByEmail(email), existingId: null, email, statements, freshId: null };
   }
   if (!ref.firstName && !ref.phone) {
     throw invalidField(path, "A customer needs an id, an email, or for phone conversations a firstName or phone");
@@ -116,7 +122,7 @@ function resolveOne(
   const id = freshIds.shift()!;
   const statements: [Statement, ...Statement[]] = [db.insert(customers).values({ id, ...base })];
   if (ref.phone) statements.push(db.insert(customerPhones).values({ customerId: id, value: ref.phone }));
-  return { idSql: sql`${id}`, existingId: null, email: null, statements };
+  return { idSql: sql`${id}`, existingId: null, email: null, statements, freshId: id };
 }
 
 const firstEmailOf = (customerId: typeof customers.id) =>
@@ -148,6 +154,21 @@ function createWithEmail(
       SELECT ${lastInsertedId("customers")}, ${email}, 'work' WHERE ${emailFree}`),
   );
   return statements;
+}
+
+/**
+ * The customers a write batch really created. `inserts` gives, for each resolution with
+ * statements, the index of its first statement in the batch.
+ */
+export function createdCustomers(
+  inserts: { index: number; customer: ResolvedCustomer }[],
+  results: readonly unknown[],
+): NewCustomer[] {
+  return inserts.flatMap(({ index, customer }): NewCustomer[] => {
+    if (!insertedRows(results[index])) return [];
+    if (customer.freshId !== null) return [{ id: customer.freshId }];
+    return customer.email ? [{ email: customer.email }] : [];
+  });
 }
 
 /** Whether the batch result of a resolution's first statement inserted the customer. */

@@ -1,6 +1,16 @@
 /** Every endpoint, one file each under src/routes/<resource>/. */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../env";
+import * as createConversation from "./conversations/createConversation";
+import * as createConversationTimelog from "./conversations/createConversationTimelog";
+import * as createThread from "./conversations/createThread";
+import * as deleteConversation from "./conversations/deleteConversation";
+import * as getConversation from "./conversations/getConversation";
+import * as listConversations from "./conversations/listConversations";
+import * as listConversationTimelogs from "./conversations/listConversationTimelogs";
+import * as updateConversation from "./conversations/updateConversation";
+import * as updateConversationCustomFields from "./conversations/updateConversationCustomFields";
+import * as updateConversationTags from "./conversations/updateConversationTags";
 import * as createCustomerField from "./customerFields/createCustomerField";
 import * as listCustomerFields from "./customerFields/listCustomerFields";
 import * as createMailbox from "./mailboxes/createMailbox";
@@ -17,6 +27,17 @@ import * as getUser from "./users/getUser";
 import * as listUsers from "./users/listUsers";
 
 export function registerRoutes(app: OpenAPIHono<AppEnv>) {
+  app.openapi(listConversations.route, listConversations.handler);
+  app.openapi(createConversation.route, createConversation.handler);
+  app.openapi(getConversation.route, getConversation.handler);
+  app.openapi(updateConversation.route, updateConversation.handler);
+  app.openapi(deleteConversation.route, deleteConversation.handler);
+  app.openapi(updateConversationCustomFields.route, updateConversationCustomFields.handler);
+  app.openapi(updateConversationTags.route, updateConversationTags.handler);
+  app.openapi(createThread.route, createThread.handler);
+  app.openapi(listConversationTimelogs.route, listConversationTimelogs.handler);
+  app.openapi(createConversationTimelog.route, createConversationTimelog.handler);
+
   app.openapi(createUser.route, createUser.handler);
   app.openapi(getUser.route, getUser.handler);
   app.openapi(listUsers.route, listUsers.handler);

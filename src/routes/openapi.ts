@@ -29,6 +29,7 @@ export const openApiInfo = {
   },
   tags: [
     { name: "Conversations" },
+    { name: "Custom Fields" },
     { name: "Customers" },
     { name: "Mailboxes" },
     { name: "Tags" },

@@ -1,0 +1,62 @@
+/** Update Conversation Tags and Update Custom Fields. */
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import type { Statement } from "../../db/ids";
+import { conversationCustomFields, conversations, customFields } from "../../db/schema";
+import { notFound } from "../../lib/errors";
+import { validateFieldValues } from "../fieldValues";
+
+/** FreeScout keeps tag names trimmed and lower-case. */
+export const normalizeTagName = (name: string) => name.trim().toLowerCase();
+
+/**
+ * Replaces the conversation's tags with `names`, creating unknown tags. One batch; every
+ * write is conditional on the conversation existing, so an unknown id changes nothing.
+ */
+export async function replaceTags(db: Database, conversationId: number, names: string[], now: number) {
+  const list = JSON.stringify([...new Set(names.map(normalizeTagName).filter(Boolean))]);
+  const exists = sql`EXISTS (SELECT 1 FROM conversations WHERE id = ${conversationId})`;
+  const wanted = sql`(SELECT id FROM tags WHERE name IN (SELECT value FROM json_each(${list})))`;
+  const [found] = await db.batch([
+    db.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, conversationId)),
+    db.run(sql`INSERT INTO tags (name) SELECT value FROM json_each(${list}) WHERE ${exists} ON CONFLICT (name) DO NOTHING`),
+    db.run(sql`DELETE FROM conversation_tags WHERE conversation_id = ${conversationId} AND tag_id NOT IN ${wanted}`),
+    db.run(sql`INSERT OR IGNORE INTO conversation_tags (conversation_id, tag_id)
+      SELECT ${conversationId}, id FROM ${wanted} AS t WHERE ${exists}`),
+    db.update(conversations).set({ updatedAt: now }).where(eq(conversations.id, conversationId)),
+  ]);
+  if (!found[0]) throw notFound("conversationId", conversationId);
+}
+
+/** Sets custom field values (fields of the conversation's mailbox); an empty value clears it. */
+export async function updateCustomFields(
+  db: Database,
+  conversationId: number,
+  input: { id: number; value: unknown }[],
+  now: number,
+) {
+  const [found, fields] = await db.batch([
+    db.select({ mailboxId: conversations.mailboxId }).from(conversations).where(eq(conversations.id, conversationId)),
+    db
+      .select()
+      .from(customFields)
+      .where(eq(customFields.mailboxId, sql`(SELECT mailbox_id FROM conversations WHERE id = ${conversationId})`)),
+  ]);
+  if (!found[0]) throw notFound("conversationId", conversationId);
+  const values = validateFieldValues(fields, input, "customFields");
+  const statements: Statement[] = values.map(({ fieldId, value }) =>
+    value === ""
+      ? db
+          .delete(conversationCustomFields)
+          .where(and(eq(conversationCustomFields.conversationId, conversationId), eq(conversationCustomFields.customFieldId, fieldId)))
+      : db
+          .insert(conversationCustomFields)
+          .values({ conversationId, customFieldId: fieldId, value })
+          .onConflictDoUpdate({
+            target: [conversationCustomFields.conversationId, conversationCustomFields.customFieldId],
+            set: { value },
+          }),
+  );
+  statements.push(db.update(conversations).set({ updatedAt: now }).where(eq(conversations.id, conversationId)));
+  await db.batch(statements as [Statement, ...Statement[]]);
+}

@@ -1,0 +1,237 @@
+/**
+ * Update Conversation: "Order of passed parameters determines the order in which changes
+ * are made." Each change is applied in turn to the conversation as the previous change left
+ * it, and records the line-item thread FreeScout records. One read batch, one write batch;
+ * the write is guarded by the state it was computed from and retried on a concurrent change,
+ * so no update is lost.
+ */
+import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { reserveIds, reservedRange, type Statement } from "../../db/ids";
+import {
+  type ConversationStatus,
+  conversations,
+  customers,
+  mailboxes,
+  mailboxUsers,
+  threadActionTypes,
+  users,
+} from "../../db/schema";
+import { ApiError, invalidField, notFound } from "../../lib/errors";
+import { refileSql } from "../folders";
+import { fullName } from "./people";
+
+export const CHANGE_KEYS = ["status", "assignTo", "mailboxId", "customerId", "subject"] as const;
+export type ChangeKey = (typeof CHANGE_KEYS)[number];
+
+export interface UpdateInput {
+  byUser?: number;
+  status?: ConversationStatus;
+  /** null (or 0 / -1, as FreeScout clients send) unassigns. */
+  assignTo?: number | null;
+  mailboxId?: number;
+  customerId?: number;
+  subject?: string;
+}
+
+/** What the update did, for the events it causes. */
+export interface UpdateOutcome {
+  statusChanged: boolean;
+  assigneeChanged: boolean;
+  moved: boolean;
+  changed: boolean;
+}
+
+const NEEDS_USER: ChangeKey[] = ["status", "assignTo", "mailboxId"];
+const MAX_ATTEMPTS = 5;
+
+type ActionType = (typeof threadActionTypes)[number];
+
+interface State {
+  status: ConversationStatus;
+  assigneeId: number | null;
+  mailboxId: number;
+  customerId: number | null;
+  subject: string;
+}
+
+interface LineItem {
+  action: ActionType;
+  text: string;
+  status: ConversationStatus;
+  assigneeId: number | null;
+}
+
+export async function updateConversation(
+  db: Database,
+  id: number,
+  input: UpdateInput,
+  order: ChangeKey[],
+  now: number,
+): Promise<UpdateOutcome> {
+  const missing = order.find((key) => NEEDS_USER.includes(key)) && input.byUser === undefined;
+  if (missing) throw invalidField("byUser", "byUser is required when changing status, assignTo or mailboxId");
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await tryUpdate(db, id, input, order, now);
+    if (outcome) return outcome;
+    if (attempt >= MAX_ATTEMPTS) {
+      throw new ApiError(409, [{ path: "conversationId", message: "The conversation is being changed by another request; try again", rejectedValue: id, source: "PATH" }]);
+    }
+  }
+}
+
+/** Null when a concurrent write changed the conversation between the read and the write. */
+async function tryUpdate(
+  db: Database,
+  id: number,
+  input: UpdateInput,
+  order: ChangeKey[],
+  now: number,
+): Promise<UpdateOutcome | null> {
+  const userIds = [input.byUser, input.assignTo].filter((v): v is number => typeof v === "number" && v > 0);
+  const mailboxIds = [input.mailboxId ?? 0];
+  const [found, people, access, targetMailbox, customer, , threadSeq] = await db.batch([
+    db
+      .select({
+        status: conversations.status,
+        state: conversations.state,
+        assigneeId: conversations.assigneeId,
+        mailboxId: conversations.mailboxId,
+        customerId: conversations.customerId,
+        subject: conversations.subject,
+        closedByUserId: conversations.closedByUserId,
+        closedAt: conversations.closedAt,
+      })
+      .from(conversations)
+      .where(eq(conversations.id, id)),
+    db.select({ id: users.id, firstName: users.firstName, lastName: users.lastName }).from(users).where(inArray(users.id, userIds)),
+    db
+      .select({ mailboxId: mailboxUsers.mailboxId, userId: mailboxUsers.userId })
+      .from(mailboxUsers)
+      .where(inArray(mailboxUsers.userId, userIds)),
+    db.select({ id: mailboxes.id, name: mailboxes.name }).from(mailboxes).where(inArray(mailboxes.id, mailboxIds)),
+    db
+      .select({ id: customers.id, firstName: customers.firstName, lastName: customers.lastName })
+      .from(customers)
+      .where(eq(customers.id, input.customerId ?? 0)),
+    ...reserveIds(db, "threads", order.length),
+  ]);
+  const before = found[0];
+  if (!before) throw notFound("conversationId", id);
+  const userById = new Map(people.map((user) => [user.id, user]));
+  const byUser = input.byUser === undefined ? null : userById.get(input.byUser);
+  if (input.byUser !== undefined && !byUser) throw invalidField("byUser", "User not found", input.byUser);
+  const hasAccess = (userId: number, mailboxId: number) =>
+    access.some((row) => row.userId === userId && row.mailboxId === mailboxId);
+  const actor = byUser ? fullName(byUser) : "API";
+
+  const state: State = { ...before };
+  const lineItems: LineItem[] = [];
+  let closed = { by: before.closedByUserId, at: before.closedAt };
+  const record = (action: ActionType, text: string) =>
+    lineItems.push({ action, text, status: state.status, assigneeId: state.assigneeId });
+
+  for (const key of order) {
+    switch (key) {
+      case "status": {
+        const status = input.status!;
+        if (status === state.status) break;
+        state.status = status;
+        closed = status === "closed" ? { by: byUser!.id, at: now } : { by: null, at: null };
+        record("changed-ticket-status", `${actor} marked as ${status[0]!.toUpperCase()}${status.slice(1)}`);
+        break;
+      }
+      case "assignTo": {
+        const target = input.assignTo && input.assignTo > 0 ? input.assignTo : null;
+        if (target === state.assigneeId) break;
+        if (target === null) {
+          state.assigneeId = null;
+          record("changed-ticket-assignee", `${actor} unassigned conversation`);
+          break;
+        }
+        const assignee = userById.get(target);
+        if (!assignee) throw invalidField("assignTo", "User not found", input.assignTo);
+        if (!hasAccess(target, state.mailboxId)) {
+          throw invalidField("assignTo", "The user has no access to the conversation's mailbox", input.assignTo);
+        }
+        state.assigneeId = target;
+        const name = target === byUser?.id ? "themselves" : fullName(assignee);
+        record("changed-ticket-assignee", `${actor} assigned conversation to ${name}`);
+        break;
+      }
+      case "mailboxId": {
+        const target = targetMailbox[0];
+        if (!target) throw invalidField("mailboxId", "Mailbox not found", input.mailboxId);
+        if (target.id === state.mailboxId) break;
+        const from = state.mailboxId;
+        state.mailboxId = target.id;
+        // An assignee without access to the new mailbox cannot keep the conversation.
+        if (state.assigneeId !== null && !hasAccess(state.assigneeId, target.id)) state.assigneeId = null;
+        record("moved-from-mailbox", `${actor} moved conversation to ${target.name} (from mailbox #${from})`);
+        break;
+      }
+      case "customerId": {
+        const target = customer[0];
+        if (!target) throw invalidField("customerId", "Customer not found", input.customerId);
+        if (target.id === state.customerId) break;
+        state.customerId = target.id;
+        const name = `${target.firstName ?? ""} ${target.lastName ?? ""}`.trim() || `customer #${target.id}`;
+        record("changed-ticket-customer", `${actor} changed the customer to ${name}`);
+        break;
+      }
+      case "subject":
+        state.subject = input.subject!;
+        break;
+    }
+  }
+
+  const changed = order.length > 0 && (lineItems.length > 0 || state.subject !== before.subject);
+  const outcome: UpdateOutcome = {
+    statusChanged: state.status !== before.status,
+    assigneeChanged: state.assigneeId !== before.assigneeId,
+    moved: state.mailboxId !== before.mailboxId,
+    changed,
+  };
+  if (!changed) return outcome;
+
+  const threadIds = reservedRange(threadSeq, order.length);
+  const guard: SQL = and(
+    eq(conversations.id, id),
+    eq(conversations.status, before.status),
+    eq(conversations.mailboxId, before.mailboxId),
+    eq(conversations.subject, before.subject),
+    before.assigneeId === null ? isNull(conversations.assigneeId) : eq(conversations.assigneeId, before.assigneeId),
+    before.customerId === null ? isNull(conversations.customerId) : eq(conversations.customerId, before.customerId),
+  )!;
+  const statements: Statement[] = [
+    db
+      .update(conversations)
+      .set({
+        status: state.status,
+        assigneeId: state.assigneeId,
+        mailboxId: state.mailboxId,
+        customerId: state.customerId,
+        customerEmail: state.customerId === before.customerId
+          ? sql`${conversations.customerEmail}`
+          : sql`(SELECT email FROM customer_emails WHERE customer_id = ${state.customerId} ORDER BY id LIMIT 1)`,
+        subject: state.subject,
+        closedByUserId: closed.by,
+        closedAt: closed.at,
+        updatedAt: now,
+        ...(byUser && { userUpdatedAt: now }),
+      })
+      .where(guard),
+    // Line items only if the guarded update happened: each insert sees the previous one's changes().
+    ...lineItems.map((item, index) =>
+      db.run(sql`INSERT INTO threads (id, conversation_id, type, status, state, action_type, action_text, source_via,
+          source_type, customer_id, created_by_user_id, assigned_to_user_id, "to", cc, bcc, imported, created_at, updated_at)
+        SELECT ${threadIds[index]!}, ${id}, 'lineitem', ${item.status}, 'published', ${item.action}, ${item.text}, 'user',
+          'web', ${state.customerId}, ${byUser?.id ?? null}, ${item.assigneeId}, '[]', '[]', '[]', 0, ${now}, ${now}
+        WHERE changes() > 0`),
+    ),
+    db.run(refileSql(id)),
+  ];
+  const [updated] = await db.batch(statements as [Statement, ...Statement[]]);
+  const applied = ((updated as { meta?: { changes?: number } }).meta?.changes ?? 0) > 0;
+  return applied ? outcome : null;
+}

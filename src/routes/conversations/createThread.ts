@@ -1,0 +1,33 @@
+import { z } from "@hono/zod-openapi";
+import { addThread } from "../../domain/conversations/addThread";
+import { loadThread } from "../../domain/conversations/load";
+import { nowSeconds } from "../../lib/dates";
+import { defineRoute, idParam, jsonBody, jsonContent } from "../../lib/openapi";
+import { ThreadSchema } from "../../present/conversation";
+import { createdHeaders, type Handler } from "../types";
+import { presentContext } from "./context";
+import { ThreadInput } from "./schemas";
+
+export const CreateThreadBody = ThreadInput.extend({
+  status: z
+    .enum(["active", "pending", "closed"])
+    .optional()
+    .openapi({ description: "Sets the conversation status; by default a customer reply re-activates and an agent reply makes it pending" }),
+}).openapi("CreateThread");
+
+export const route = defineRoute({
+  method: "post",
+  path: "/api/conversations/{conversationId}/threads",
+  tags: ["Threads"],
+  summary: "Create Thread",
+  description: "Adds a customer reply, user reply or user note (or chat/phone thread) to a conversation.",
+  request: { params: z.object({ conversationId: idParam("conversationId") }), body: jsonBody(CreateThreadBody) },
+  responses: { 201: jsonContent(ThreadSchema, "The created thread") },
+});
+
+export const handler: Handler<typeof route> = async (c) => {
+  const { conversationId } = c.req.valid("param");
+  const added = await addThread(c.var.db, c.env, c.var.config, conversationId, c.req.valid("json"), nowSeconds());
+  const thread = await loadThread(c.var.db, conversationId, added.id, presentContext(c));
+  return c.json(thread!, 201, createdHeaders(c.req.url, `/api/conversations/${conversationId}/threads`, added.id));
+};
