@@ -18,7 +18,16 @@ export async function clearDatabase() {
   ]);
 }
 
+/** Removes every object from the attachments bucket. */
+export async function clearBucket() {
+  for (;;) {
+    const { objects } = await env.ATTACHMENTS.list();
+    if (objects.length === 0) return;
+    await env.ATTACHMENTS.delete(objects.map((object) => object.key));
+  }
+}
+
 export async function resetToDemoData() {
-  await clearDatabase();
+  await Promise.all([clearDatabase(), clearBucket()]);
   await loadDemoData();
 }
