@@ -1,16 +1,16 @@
 /**
- * Reads of conversations with everything their JSON shows, built for one `batch()` round
- * trip: people are joined in (no query per row), related rows are fetched by conversation
- * ids with index-backed `IN` lists.
+ * Reads of conversations and everything their JSON shows, built to fit in the caller's
+ * `batch()`: related rows are fetched by conversation id with index-backed `IN` lists, and
+ * the people they mention (assignees, authors, customers) once each, by id, never per row.
  */
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { asc, desc, inArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "./client";
 import {
   attachments,
   conversationCustomFields,
   conversations,
   conversationTags,
+  customerEmails,
   customers,
   customFields,
   tags,
@@ -18,6 +18,10 @@ import {
   timelogs,
   users,
 } from "./schema";
+
+export type ConversationRow = typeof conversations.$inferSelect;
+export type ThreadRow = typeof threads.$inferSelect;
+export type TimelogRow = typeof timelogs.$inferSelect;
 
 export interface PersonRow {
   id: number;
@@ -27,150 +31,26 @@ export interface PersonRow {
   email: string | null;
 }
 
-const firstEmail = (customerId: SQLiteColumn) =>
-  sql<string | null>`(SELECT email FROM customer_emails WHERE customer_id = ${customerId} ORDER BY id LIMIT 1)`;
-
-interface PeopleColumns {
-  id: SQLiteColumn;
-  firstName: SQLiteColumn;
-  lastName: SQLiteColumn;
-  photoUrl: SQLiteColumn;
-  email?: SQLiteColumn;
-}
-
-/**
- * A user's or customer's reference columns, flattened under a prefix; a customer's email is
- * their first. Each gets an SQL alias: D1 hands batch rows over as objects keyed by column
- * name, so two columns named "id" in one select would overwrite each other.
- */
-function personColumns<P extends string>(prefix: P, table: PeopleColumns) {
-  const as = (column: SQLiteColumn | SQL, field: string) => sql`${column}`.as(`p_${prefix}_${field}`);
-  return {
-    [`${prefix}Id`]: as(table.id, "id"),
-    [`${prefix}FirstName`]: as(table.firstName, "first_name"),
-    [`${prefix}LastName`]: as(table.lastName, "last_name"),
-    [`${prefix}PhotoUrl`]: as(table.photoUrl, "photo_url"),
-    [`${prefix}Email`]: as(table.email ?? firstEmail(table.id), "email"),
-  } as Record<`${P}${"Id" | "FirstName" | "LastName" | "PhotoUrl" | "Email"}`, SQL.Aliased>;
-}
-
-function person(row: Record<string, unknown>, prefix: string): PersonRow | null {
-  const id = row[`${prefix}Id`];
-  if (typeof id !== "number") return null;
-  return {
-    id,
-    firstName: (row[`${prefix}FirstName`] as string | null) ?? null,
-    lastName: (row[`${prefix}LastName`] as string | null) ?? null,
-    photoUrl: (row[`${prefix}PhotoUrl`] as string | null) ?? null,
-    email: (row[`${prefix}Email`] as string | null) ?? null,
-  };
-}
-
-const assignee = alias(users, "assignee");
-const creatorUser = alias(users, "creator_user");
-const closer = alias(users, "closer");
-const customer = alias(customers, "customer");
-const creatorCustomer = alias(customers, "creator_customer");
-
-export type ConversationRow = typeof conversations.$inferSelect & {
-  assignee: PersonRow | null;
-  createdByUser: PersonRow | null;
-  createdByCustomer: PersonRow | null;
-  closedByUser: PersonRow | null;
-  customer: PersonRow | null;
-};
-
-/** Conversations with their people; add where/order/limit to the returned query. */
-export function selectConversations(db: Database) {
-  return db
-    .select({
-      conversation: conversations,
-      ...personColumns("assignee", assignee),
-      ...personColumns("creatorUser", creatorUser),
-      ...personColumns("closer", closer),
-      ...personColumns("customer", customer),
-      ...personColumns("creatorCustomer", creatorCustomer),
-    })
-    .from(conversations)
-    .leftJoin(assignee, eq(assignee.id, conversations.assigneeId))
-    .leftJoin(creatorUser, eq(creatorUser.id, conversations.createdByUserId))
-    .leftJoin(closer, eq(closer.id, conversations.closedByUserId))
-    .leftJoin(customer, eq(customer.id, conversations.customerId))
-    .leftJoin(creatorCustomer, eq(creatorCustomer.id, conversations.createdByCustomerId));
-}
-
-export function toConversationRow(row: Record<string, unknown> & { conversation: typeof conversations.$inferSelect }): ConversationRow {
-  return {
-    ...row.conversation,
-    assignee: person(row, "assignee"),
-    createdByUser: person(row, "creatorUser"),
-    createdByCustomer: person(row, "creatorCustomer"),
-    closedByUser: person(row, "closer"),
-    customer: person(row, "customer"),
-  };
-}
-
-const threadCustomer = alias(customers, "thread_customer");
-const threadCreatorUser = alias(users, "thread_creator_user");
-const threadCreatorCustomer = alias(customers, "thread_creator_customer");
-const threadAssignee = alias(users, "thread_assignee");
-
-export type ThreadRow = typeof threads.$inferSelect & {
-  customer: PersonRow | null;
-  createdByUser: PersonRow | null;
-  createdByCustomer: PersonRow | null;
-  assignedTo: PersonRow | null;
-};
-
-/** Threads of the conversations, newest first (FreeScout's order). */
-export function selectThreads(db: Database, conversationIds: number[], only?: SQL) {
-  return db
-    .select({
-      thread: threads,
-      ...personColumns("customer", threadCustomer),
-      ...personColumns("creatorUser", threadCreatorUser),
-      ...personColumns("creatorCustomer", threadCreatorCustomer),
-      ...personColumns("assignedTo", threadAssignee),
-    })
+export const selectThreads = (db: Database, conversationIds: number[]) =>
+  db
+    .select()
     .from(threads)
-    .leftJoin(threadCustomer, eq(threadCustomer.id, threads.customerId))
-    .leftJoin(threadCreatorUser, eq(threadCreatorUser.id, threads.createdByUserId))
-    .leftJoin(threadCreatorCustomer, eq(threadCreatorCustomer.id, threads.createdByCustomerId))
-    .leftJoin(threadAssignee, eq(threadAssignee.id, threads.assignedToUserId))
-    .where(and(inArray(threads.conversationId, conversationIds), only))
+    .where(inArray(threads.conversationId, conversationIds))
     .orderBy(desc(threads.createdAt), desc(threads.id));
-}
-
-export function toThreadRow(row: Record<string, unknown> & { thread: typeof threads.$inferSelect }): ThreadRow {
-  return {
-    ...row.thread,
-    customer: person(row, "customer"),
-    createdByUser: person(row, "creatorUser"),
-    createdByCustomer: person(row, "creatorCustomer"),
-    assignedTo: person(row, "assignedTo"),
-  };
-}
 
 export const selectAttachments = (db: Database, conversationIds: number[]) =>
   db.select().from(attachments).where(inArray(attachments.conversationId, conversationIds)).orderBy(asc(attachments.id));
 
-export const selectCustomFieldValues = (db: Database, conversationIds: number[]) =>
-  db
-    .select({
-      conversationId: conversationCustomFields.conversationId,
-      fieldId: conversationCustomFields.customFieldId,
-      value: conversationCustomFields.value,
-      id: customFields.id,
-      name: customFields.name,
-      type: customFields.type,
-      options: customFields.options,
-    })
-    .from(conversationCustomFields)
-    .innerJoin(customFields, eq(customFields.id, conversationCustomFields.customFieldId))
-    .where(inArray(conversationCustomFields.conversationId, conversationIds))
-    .orderBy(asc(customFields.sortOrder), asc(customFields.id));
+export const selectFieldValues = (db: Database, conversationIds: number[]) =>
+  db.select().from(conversationCustomFields).where(inArray(conversationCustomFields.conversationId, conversationIds));
 
-export type TimelogRow = typeof timelogs.$inferSelect;
+/** Field definitions of the mailboxes, in display order. */
+export const selectFieldDefinitions = (db: Database, mailboxIds: number[] | SQL) =>
+  db
+    .select()
+    .from(customFields)
+    .where(inArray(customFields.mailboxId, mailboxIds))
+    .orderBy(asc(customFields.sortOrder), asc(customFields.id));
 
 export const selectTimelogs = (db: Database, conversationIds: number[]) =>
   db
@@ -183,11 +63,69 @@ export const selectTags = (db: Database, conversationIds: number[]) =>
   db
     .select({ conversationId: conversationTags.conversationId, tag: tags })
     .from(conversationTags)
-    .innerJoin(tags, eq(tags.id, conversationTags.tagId))
+    .innerJoin(tags, sql`${tags.id} = ${conversationTags.tagId}`)
     .where(inArray(conversationTags.conversationId, conversationIds))
     .orderBy(asc(tags.id));
 
-export const byConversation = <T extends { conversationId: number }>(rows: T[]) => {
+/** Ids as a literal list, or as SQL selecting them (people mentioned by threads not yet read). */
+export type IdSource = { ids: number[]; threadsOf?: number[] };
+
+function idsSql(source: IdSource, threadColumns: string[]): number[] | SQL {
+  if (!source.threadsOf?.length) return source.ids;
+  const conversationIds = sql.join(source.threadsOf.map((id) => sql`${id}`), sql`, `);
+  const fromThreads = threadColumns.map(
+    (column) => sql`SELECT ${sql.identifier(column)} FROM threads WHERE conversation_id IN (${conversationIds})`,
+  );
+  return sql`(SELECT value FROM json_each(${JSON.stringify(source.ids)}) UNION ${sql.join(fromThreads, sql` UNION `)})`;
+}
+
+/**
+ * Users and customers by id, with the first email of the customers whose email the caller
+ * does not know yet (a conversation carries its customer's email).
+ */
+export function peopleStatements(db: Database, userIds: IdSource, customerIds: IdSource, emailsFor: IdSource) {
+  return [
+    db
+      .select({ id: users.id, firstName: users.firstName, lastName: users.lastName, photoUrl: users.photoUrl, email: users.email })
+      .from(users)
+      .where(inArray(users.id, idsSql(userIds, ["created_by_user_id", "assigned_to_user_id"]))),
+    db
+      .select({ id: customers.id, firstName: customers.firstName, lastName: customers.lastName, photoUrl: customers.photoUrl })
+      .from(customers)
+      .where(inArray(customers.id, idsSql(customerIds, ["customer_id", "created_by_customer_id"]))),
+    db
+      .select({ customerId: customerEmails.customerId, email: customerEmails.email })
+      .from(customerEmails)
+      .where(inArray(customerEmails.customerId, idsSql(emailsFor, ["customer_id", "created_by_customer_id"])))
+      .orderBy(asc(customerEmails.customerId), asc(customerEmails.id)),
+  ] as const;
+}
+
+export interface People {
+  user(id: number | null): PersonRow | null;
+  customer(id: number | null): PersonRow | null;
+}
+
+export function toPeople(
+  results: readonly [
+    { id: number; firstName: string; lastName: string; photoUrl: string | null; email: string }[],
+    { id: number; firstName: string | null; lastName: string | null; photoUrl: string | null }[],
+    { customerId: number; email: string }[],
+  ],
+  knownEmails: Map<number, string | null>,
+): People {
+  const [userRows, customerRows, emailRows] = results;
+  const emails = new Map(knownEmails);
+  for (const row of emailRows) if (!emails.get(row.customerId)) emails.set(row.customerId, row.email);
+  const userMap = new Map(userRows.map((row) => [row.id, row]));
+  const customerMap = new Map(customerRows.map((row) => [row.id, { ...row, email: emails.get(row.id) ?? null }]));
+  return {
+    user: (id) => (id === null ? null : (userMap.get(id) ?? null)),
+    customer: (id) => (id === null ? null : (customerMap.get(id) ?? null)),
+  };
+}
+
+export const byConversation = <T extends { conversationId: number }>(rows: readonly T[]) => {
   const map = new Map<number, T[]>();
   for (const row of rows) {
     const list = map.get(row.conversationId);

@@ -117,6 +117,7 @@ export const folders = sqliteTable(
       .on(t.mailboxId, t.type, t.userId)
       .where(sql`${t.userId} IS NOT NULL`),
     index("folders_user_idx").on(t.userId),
+    index("folders_type_user_idx").on(t.type, t.userId),
   ],
 );
 

@@ -13,7 +13,7 @@ import {
   threadStates,
   threadTypes,
 } from "../db/schema";
-import type { ConversationRow, PersonRow, ThreadRow, TimelogRow } from "../db/conversationQueries";
+import type { ConversationRow, People, PersonRow, ThreadRow, TimelogRow } from "../db/conversationQueries";
 import { toIso } from "../lib/dates";
 import { IsoDate } from "../lib/openapi";
 import { type Attachment, AttachmentSchema } from "./attachment";
@@ -142,7 +142,7 @@ export function friendlyAgo(seconds: number, now: number): string {
   return "just now";
 }
 
-function baseFields(row: ConversationRow, customFields: Conversation["customFields"], now: number) {
+function baseFields(row: ConversationRow, people: People, customFields: Conversation["customFields"], now: number) {
   return {
     id: row.id,
     number: row.number,
@@ -153,12 +153,12 @@ function baseFields(row: ConversationRow, customFields: Conversation["customFiel
     subject: row.subject,
     preview: row.preview,
     mailboxId: row.mailboxId,
-    assignee: userRef(row.assignee),
-    createdBy: row.createdByUser ? userRef(row.createdByUser) : customerRef(row.createdByCustomer),
+    assignee: userRef(people.user(row.assigneeId)),
+    createdBy: row.createdByUserId !== null ? userRef(people.user(row.createdByUserId)) : customerRef(people.customer(row.createdByCustomerId)),
     createdAt: toIso(row.createdAt),
     updatedAt: toIso(row.updatedAt),
     closedBy: row.closedByUserId,
-    closedByUser: userRef(row.closedByUser),
+    closedByUser: userRef(people.user(row.closedByUserId)),
     closedAt: toIso(row.closedAt),
     userUpdatedAt: toIso(row.userUpdatedAt),
     customerWaitingSince: {
@@ -169,30 +169,32 @@ function baseFields(row: ConversationRow, customFields: Conversation["customFiel
     source: { type: row.sourceType, via: row.sourceVia },
     cc: row.cc,
     bcc: row.bcc,
-    customer: customerRef(row.customer),
+    customer: customerRef(people.customer(row.customerId)),
     customFields,
   };
 }
 
 export function presentConversation(
   row: ConversationRow,
+  people: People,
   customFields: Conversation["customFields"],
   embedded: Embedded,
   now: number,
 ): Conversation {
-  return { ...baseFields(row, customFields, now), threadsCount: row.threadsCount, _embedded: embedded };
+  return { ...baseFields(row, people, customFields, now), threadsCount: row.threadsCount, _embedded: embedded };
 }
 
 export function presentListItem(
   row: ConversationRow,
+  people: People,
   customFields: Conversation["customFields"],
   embedded: Embedded,
   now: number,
 ): ConversationListItem {
-  return { ...baseFields(row, customFields, now), threads: row.threadsCount, _embedded: embedded };
+  return { ...baseFields(row, people, customFields, now), threads: row.threadsCount, _embedded: embedded };
 }
 
-export function presentThread(row: ThreadRow, attachments: Attachment[]): z.infer<typeof ThreadSchema> {
+export function presentThread(row: ThreadRow, people: People, attachments: Attachment[]): z.infer<typeof ThreadSchema> {
   return {
     id: row.id,
     type: row.type,
@@ -201,9 +203,9 @@ export function presentThread(row: ThreadRow, attachments: Attachment[]): z.infe
     action: { type: row.actionType, text: row.actionText, associatedEntities: [] },
     body: row.body,
     source: { type: row.sourceType, via: row.sourceVia },
-    customer: customerRef(row.customer),
-    createdBy: row.createdByUser ? userRef(row.createdByUser) : customerRef(row.createdByCustomer),
-    assignedTo: userRef(row.assignedTo),
+    customer: customerRef(people.customer(row.customerId)),
+    createdBy: row.createdByUserId !== null ? userRef(people.user(row.createdByUserId)) : customerRef(people.customer(row.createdByCustomerId)),
+    assignedTo: userRef(people.user(row.assignedToUserId)),
     to: row.to,
     cc: row.cc,
     bcc: row.bcc,

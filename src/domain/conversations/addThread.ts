@@ -13,12 +13,15 @@ import { invalidField, notFound } from "../../lib/errors";
 import type { ThreadInputValue } from "../../routes/conversations/schemas";
 import { createdCustomers, type NewCustomer, planCustomerResolution } from "../customerResolution";
 import { refileSql } from "../folders";
+import { threadStatements, type ThreadResults } from "./load";
 import { byCustomer, isReply, previewOf, requireAuthor, sourceVia, statusAfterThread } from "./threadRules";
 
 export type AddThreadInput = ThreadInputValue & { status?: ConversationStatus };
 
 export interface AddedThread {
   id: number;
+  /** The new thread, read by the write batch itself (for `finishThread`). */
+  reads: ThreadResults;
   conversationId: number;
   statusBefore: ConversationStatus;
   statusAfter: ConversationStatus;
@@ -117,9 +120,11 @@ export async function addThread(
     db.run(refileSql(conversationId)),
   );
   try {
-    const results = await db.batch(list as [Statement, ...Statement[]]);
+    const all: Statement[] = [...list, ...threadStatements(db, conversationId, threadId)];
+    const results = await db.batch(all as [Statement, ...Statement[]]);
     const newCustomers = author?.statements.length ? createdCustomers([{ index: 0, customer: author }], results) : [];
-    return { id: threadId, conversationId, statusBefore: conversation.status, statusAfter: status, newCustomers };
+    const reads = results.slice(list.length) as unknown as ThreadResults;
+    return { id: threadId, reads, conversationId, statusBefore: conversation.status, statusAfter: status, newCustomers };
   } catch (error) {
     await deleteAttachmentObjects(env, stored.map((file) => file.r2Key));
     throw error;

@@ -29,6 +29,7 @@ import {
 } from "../customerResolution";
 import { validateFieldValues } from "../fieldValues";
 import { folderTypeSql, publicFolderIdSql } from "../folders";
+import { type ConversationResults, conversationStatements, type Embed } from "./load";
 import { usersWithAccess } from "./people";
 import { byCustomer, isReply, previewOf, requireAuthor, sourceVia } from "./threadRules";
 
@@ -48,9 +49,14 @@ export interface CreateConversationInput {
 
 export interface CreatedConversation {
   id: number;
+  /** The conversation with its threads, read by the write batch itself (for `finishConversation`). */
+  reads: ConversationResults;
   /** Customers this request created, for customer.created events. */
   newCustomers: NewCustomer[];
 }
+
+/** Create Conversation answers with the conversation and its threads. */
+export const CREATED_EMBED: ReadonlySet<Embed> = new Set(["threads"]);
 
 export async function createConversation(
   db: Database,
@@ -110,8 +116,10 @@ export async function createConversation(
   const stored = await storeThreadAttachments(env, config, input.threads);
   try {
     const statements = buildStatements(db, input, now, id, threadIds, conversationCustomer, threadCustomers, fieldValues, stored);
-    const results = await db.batch(statements.list as [Statement, ...Statement[]]);
-    return { id, newCustomers: createdCustomers(statements.customerInsertAt, results) };
+    const all: Statement[] = [...statements.list, ...conversationStatements(db, id, CREATED_EMBED)];
+    const results = await db.batch(all as [Statement, ...Statement[]]);
+    const reads = results.slice(statements.list.length) as unknown as ConversationResults;
+    return { id, reads, newCustomers: createdCustomers(statements.customerInsertAt, results) };
   } catch (error) {
     await deleteAttachmentObjects(env, stored.flat().map((file) => file.r2Key));
     throw error;

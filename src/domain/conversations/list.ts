@@ -4,7 +4,7 @@
  */
 import { and, asc, count, desc, eq, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { selectConversations, toConversationRow } from "../../db/conversationQueries";
+import { toPeople } from "../../db/conversationQueries";
 import {
   type ConversationState,
   type ConversationStatus,
@@ -16,7 +16,7 @@ import { nowSeconds } from "../../lib/dates";
 import type { Paging } from "../../lib/paging";
 import { type ConversationListItem, presentListItem } from "../../present/conversation";
 import { normalizeEmail } from "../customerResolution";
-import { type Embed, type PresentContext, presentRelated, relatedStatements } from "./load";
+import { type Embed, pagePeopleStatements, type PresentContext, presentRelated, relatedStatements } from "./load";
 import { normalizeTagName } from "./tagsAndFields";
 
 export const SORT_FIELDS = ["createdAt", "mailboxId", "number", "subject", "updatedAt", "waitingSince"] as const;
@@ -101,6 +101,43 @@ function folderConditions(folderId: number | undefined, mine: { mailboxId: numbe
   ];
 }
 
+const ALL_STATUSES: ConversationStatus[] = ["active", "pending", "closed", "spam"];
+
+/**
+ * `totalElements` from the folder counters when the filters are exactly what folders count
+ * (mailboxes, statuses, published, an assignee or unassigned): a few folder rows instead of
+ * counting every match. Null when another filter is present.
+ */
+function counterTotal(filters: ListFilters, mine: unknown): { sum: SQL; where: SQL | undefined } | null {
+  const { mailboxId, status, state, assignedTo, ...rest } = filters;
+  if (mine || (state !== undefined && state !== "published")) return null;
+  if (Object.values(rest).some((value) => value !== undefined)) return null;
+  const statuses = status === undefined ? ["active"] : status.length ? status : ALL_STATUSES;
+  const has = (name: ConversationStatus, expression: SQL) => (statuses.includes(name) ? expression : sql`0`);
+  const open = sql`${has("active", sql`${folders.activeCount}`)} + ${has("pending", sql`${folders.totalCount} - ${folders.activeCount}`)}`;
+  const inMailboxes = mailboxId?.length ? inArray(folders.mailboxId, mailboxId) : undefined;
+  if (assignedTo === undefined) {
+    const sum = sql`CASE WHEN ${folders.type} IN (${FolderType.Unassigned}, ${FolderType.Assigned}) THEN ${open}
+      WHEN ${folders.type} = ${FolderType.Closed} THEN ${has("closed", sql`${folders.totalCount}`)}
+      WHEN ${folders.type} = ${FolderType.Spam} THEN ${has("spam", sql`${folders.totalCount}`)} ELSE 0 END`;
+    const types = [FolderType.Unassigned, FolderType.Assigned, FolderType.Closed, FolderType.Spam];
+    return { sum, where: and(inArray(folders.type, types), isNull(folders.userId), inMailboxes) };
+  }
+  if (statuses.includes("closed") || statuses.includes("spam")) return null;
+  const where = assignedTo === null
+    ? and(eq(folders.type, FolderType.Unassigned), isNull(folders.userId), inMailboxes)
+    : and(eq(folders.type, FolderType.Mine), eq(folders.userId, assignedTo), inMailboxes);
+  return { sum: open, where };
+}
+
+function countStatement(db: Database, filters: ListFilters, mine: unknown, where: SQL | undefined) {
+  const counters = counterTotal(filters, mine);
+  if (counters) {
+    return db.select({ n: sql<number>`coalesce(sum(${counters.sum}), 0)`.mapWith(Number) }).from(folders).where(counters.where);
+  }
+  return db.select({ n: count() }).from(conversations).where(where);
+}
+
 export async function listConversations(
   db: Database,
   filters: ListFilters,
@@ -121,22 +158,27 @@ export async function listConversations(
   const where = conditions(filters, mine);
   const direction = sort.order === "asc" ? asc : desc;
   const [rows, [total]] = await db.batch([
-    selectConversations(db)
+    db
+      .select()
+      .from(conversations)
       .where(where)
       .orderBy(direction(sortColumns[sort.field]), direction(conversations.id))
       .limit(page.size)
       .offset(page.offset),
-    db.select({ n: count() }).from(conversations).where(where),
+    countStatement(db, filters, mine, where),
   ]);
   if (rows.length === 0) return { items: [], total: total?.n ?? 0 };
-  const ids = rows.map((row) => row.conversation.id);
-  const related = await db.batch(relatedStatements(db, ids, embed));
-  const parts = await presentRelated(related, embed, ctx);
+  const ids = rows.map((row) => row.id);
+  const mailboxIds = [...new Set(rows.map((row) => row.mailboxId))];
+  const people = pagePeopleStatements(db, rows, embed.has("threads") ? ids : []);
+  const [values, definitions, threadRows, attachmentRows, timelogRows, tagRows, userRows, customerRows, emailRows] =
+    await db.batch([...relatedStatements(db, ids, mailboxIds, embed), ...people.statements]);
+  const known = toPeople([userRows, customerRows, emailRows], people.knownEmails);
+  const parts = await presentRelated([values, definitions, threadRows, attachmentRows, timelogRows, tagRows], embed, known, ctx);
   const now = nowSeconds();
-  const items = rows.map((raw) => {
-    const row = toConversationRow(raw);
-    const { customFields, embedded } = parts(row.id);
-    return presentListItem(row, customFields, embedded, now);
+  const items = rows.map((row) => {
+    const { customFields, embedded } = parts(row);
+    return presentListItem(row, known, customFields, embedded, now);
   });
   return { items, total: total?.n ?? 0 };
 }

@@ -1,22 +1,28 @@
-/** Conversations as the API returns them, read in one round trip per step. */
-import { asc, eq } from "drizzle-orm";
+/**
+ * Conversations and threads as the API returns them. Two round trips whatever the size:
+ * the rows (which a write can append to its own batch), then the people they mention.
+ */
+import { asc, eq, sql, type SQL } from "drizzle-orm";
 import type { BatchResponse } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
 import {
   byConversation,
+  type ConversationRow,
+  type IdSource,
+  type People,
+  peopleStatements,
   selectAttachments,
-  selectConversations,
-  selectCustomFieldValues,
+  selectFieldDefinitions,
+  selectFieldValues,
   selectTags,
   selectThreads,
   selectTimelogs,
-  toConversationRow,
-  toThreadRow,
-  type ConversationRow,
+  type ThreadRow,
+  toPeople,
 } from "../../db/conversationQueries";
 import { attachments, conversations, threads } from "../../db/schema";
 import { nowSeconds } from "../../lib/dates";
-import { presentAttachments } from "../../present/attachment";
+import { type Attachment, presentAttachments } from "../../present/attachment";
 import {
   type Conversation,
   presentConversation,
@@ -41,11 +47,12 @@ export interface PresentContext {
   attachmentSecret: string;
 }
 
-/** The statements that read what the conversations embed; part of the caller's batch. */
-export function relatedStatements(db: Database, ids: number[], embed: ReadonlySet<Embed>) {
+/** What the conversations show besides their own row; part of the caller's batch. */
+export function relatedStatements(db: Database, ids: number[], mailboxIds: number[] | SQL, embed: ReadonlySet<Embed>) {
   const when = (name: Embed) => (embed.has(name) ? ids : []);
   return [
-    selectCustomFieldValues(db, ids),
+    selectFieldValues(db, ids),
+    selectFieldDefinitions(db, mailboxIds),
     selectThreads(db, when("threads")),
     selectAttachments(db, when("threads")),
     selectTimelogs(db, when("timelogs")),
@@ -53,70 +60,139 @@ export function relatedStatements(db: Database, ids: number[], embed: ReadonlySe
   ] as const;
 }
 
-type RelatedResults = BatchResponse<ReturnType<typeof relatedStatements>>;
+export type RelatedResults = BatchResponse<ReturnType<typeof relatedStatements>>;
+
+const present = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
+
+/** The people a page of conversations (and their threads, if read) mention. */
+export function mentionedPeople(rows: readonly ConversationRow[], threadRows: readonly ThreadRow[]) {
+  const userIds = new Set(
+    [
+      ...rows.flatMap((row) => [row.assigneeId, row.createdByUserId, row.closedByUserId]),
+      ...threadRows.flatMap((thread) => [thread.createdByUserId, thread.assignedToUserId]),
+    ].filter(present),
+  );
+  const customerIds = new Set(
+    [
+      ...rows.flatMap((row) => [row.customerId, row.createdByCustomerId]),
+      ...threadRows.flatMap((thread) => [thread.customerId, thread.createdByCustomerId]),
+    ].filter(present),
+  );
+  const knownEmails = new Map(
+    rows.flatMap((row) => (row.customerId !== null && row.customerEmail ? [[row.customerId, row.customerEmail] as const] : [])),
+  );
+  const emailsFor = [...customerIds].filter((id) => !knownEmails.has(id));
+  return { userIds: [...userIds], customerIds: [...customerIds], emailsFor, knownEmails };
+}
+
+export async function loadPeople(db: Database, rows: readonly ConversationRow[], threadRows: readonly ThreadRow[]): Promise<People> {
+  const mentioned = mentionedPeople(rows, threadRows);
+  const results = await db.batch(
+    peopleStatements(db, { ids: mentioned.userIds }, { ids: mentioned.customerIds }, { ids: mentioned.emailsFor }),
+  );
+  return toPeople(results, mentioned.knownEmails);
+}
+
+/** For a page whose threads are read in the same batch as the people: ids by subquery. */
+export function pagePeopleStatements(db: Database, rows: readonly ConversationRow[], threadsOf: number[]) {
+  const mentioned = mentionedPeople(rows, []);
+  const source = (ids: number[]): IdSource => ({ ids, threadsOf });
+  return {
+    statements: peopleStatements(db, source(mentioned.userIds), source(mentioned.customerIds), source(mentioned.emailsFor)),
+    knownEmails: mentioned.knownEmails,
+  };
+}
 
 export interface PresentedParts {
   customFields: Conversation["customFields"];
   embedded: Conversation["_embedded"];
 }
 
+async function presentAttachmentsByThread(rows: RelatedResults[3], ctx: PresentContext) {
+  const presented = await presentAttachments(ctx.origin, ctx.attachmentSecret, rows);
+  const byThread = new Map<number, Attachment[]>();
+  rows.forEach((row, index) => {
+    const list = byThread.get(row.threadId) ?? [];
+    list.push(presented[index]!);
+    byThread.set(row.threadId, list);
+  });
+  return byThread;
+}
+
 /** Splits the related rows per conversation and presents them. */
 export async function presentRelated(
   results: RelatedResults,
   embed: ReadonlySet<Embed>,
+  people: People,
   ctx: PresentContext,
-): Promise<(id: number) => PresentedParts> {
-  const [fieldValues, threadRows, attachmentRows, timelogRows, tagRows] = results;
-  const attachmentsByThread = new Map<number, Awaited<ReturnType<typeof presentAttachments>>>();
-  const presentedAttachments = await presentAttachments(ctx.origin, ctx.attachmentSecret, attachmentRows);
-  attachmentRows.forEach((row, index) => {
-    const list = attachmentsByThread.get(row.threadId) ?? [];
-    list.push(presentedAttachments[index]!);
-    attachmentsByThread.set(row.threadId, list);
-  });
-  const fields = byConversation(fieldValues);
-  const threadsOf = byConversation(threadRows.map((row) => toThreadRow(row)));
+): Promise<(row: ConversationRow) => PresentedParts> {
+  const [fieldValues, definitions, threadRows, attachmentRows, timelogRows, tagRows] = results;
+  const attachmentsOf = await presentAttachmentsByThread(attachmentRows, ctx);
+  const values = byConversation(fieldValues);
+  const threadsOf = byConversation(threadRows);
   const timelogsOf = byConversation(timelogRows);
   const tagsOf = byConversation(tagRows);
 
-  return (id) => {
+  return (row) => {
     const embedded: Conversation["_embedded"] = {};
     if (embed.has("threads")) {
-      embedded.threads = (threadsOf.get(id) ?? []).map((thread) =>
-        presentThread(thread, attachmentsByThread.get(thread.id) ?? []),
+      embedded.threads = (threadsOf.get(row.id) ?? []).map((thread) =>
+        presentThread(thread, people, attachmentsOf.get(thread.id) ?? []),
       );
     }
-    if (embed.has("timelogs")) embedded.timelogs = (timelogsOf.get(id) ?? []).map(presentTimelog);
-    if (embed.has("tags")) embedded.tags = (tagsOf.get(id) ?? []).map(({ tag }) => presentTag(tag));
-    const values = fields.get(id) ?? [];
-    return { customFields: presentFieldValues(values, values), embedded };
+    if (embed.has("timelogs")) embedded.timelogs = (timelogsOf.get(row.id) ?? []).map(presentTimelog);
+    if (embed.has("tags")) embedded.tags = (tagsOf.get(row.id) ?? []).map(({ tag }) => presentTag(tag));
+    const own = (values.get(row.id) ?? []).map((value) => ({ fieldId: value.customFieldId, value: value.value }));
+    const fields = definitions.filter((definition) => definition.mailboxId === row.mailboxId);
+    const byPosition = new Map(fields.map((definition, index) => [definition.id, index]));
+    own.sort((a, b) => (byPosition.get(a.fieldId) ?? 0) - (byPosition.get(b.fieldId) ?? 0));
+    return { customFields: presentFieldValues(fields, own), embedded };
   };
 }
 
-/** Get Conversation: the conversation and its embeds in one batch; null if unknown. */
-export async function loadConversation(
+/** The reads of Get Conversation; a write may append them to its own batch. */
+export const conversationStatements = (db: Database, id: number, embed: ReadonlySet<Embed>) =>
+  [
+    db.select().from(conversations).where(eq(conversations.id, id)),
+    ...relatedStatements(db, [id], sql`(SELECT mailbox_id FROM conversations WHERE id = ${id})`, embed),
+  ] as const;
+
+export type ConversationResults = BatchResponse<ReturnType<typeof conversationStatements>>;
+
+/** Presents what `conversationStatements` read, after one more round trip for the people. */
+export async function finishConversation(
   db: Database,
-  id: number,
+  results: ConversationResults,
   embed: ReadonlySet<Embed>,
   ctx: PresentContext,
 ): Promise<Conversation | null> {
-  const [found, ...related] = await db.batch([
-    selectConversations(db).where(eq(conversations.id, id)),
-    ...relatedStatements(db, [id], embed),
-  ]);
-  if (!found[0]) return null;
-  const row: ConversationRow = toConversationRow(found[0]);
-  const parts = (await presentRelated(related, embed, ctx))(id);
-  return presentConversation(row, parts.customFields, parts.embedded, nowSeconds());
+  const [found, ...related] = results;
+  const row = found[0];
+  if (!row) return null;
+  const people = await loadPeople(db, [row], related[2]);
+  const parts = (await presentRelated(related, embed, people, ctx))(row);
+  return presentConversation(row, people, parts.customFields, parts.embedded, nowSeconds());
 }
 
-/** One thread as Create Thread answers it. */
-export async function loadThread(db: Database, conversationId: number, threadId: number, ctx: PresentContext) {
-  const [threadRows, attachmentRows] = await db.batch([
-    selectThreads(db, [conversationId], eq(threads.id, threadId)),
+/** Get Conversation: two round trips; null if unknown. */
+export async function loadConversation(db: Database, id: number, embed: ReadonlySet<Embed>, ctx: PresentContext) {
+  return finishConversation(db, await db.batch(conversationStatements(db, id, embed)), embed, ctx);
+}
+
+/** The reads of one thread as Create Thread answers it; a write may append them to its batch. */
+export const threadStatements = (db: Database, conversationId: number, threadId: number) =>
+  [
+    db.select().from(conversations).where(eq(conversations.id, conversationId)),
+    db.select().from(threads).where(eq(threads.id, threadId)),
     db.select().from(attachments).where(eq(attachments.threadId, threadId)).orderBy(asc(attachments.id)),
-  ]);
-  const row = threadRows[0];
-  if (!row) return null;
-  return presentThread(toThreadRow(row), await presentAttachments(ctx.origin, ctx.attachmentSecret, attachmentRows));
+  ] as const;
+
+export type ThreadResults = BatchResponse<ReturnType<typeof threadStatements>>;
+
+export async function finishThread(db: Database, results: ThreadResults, ctx: PresentContext) {
+  const [conversationRows, threadRows, attachmentRows] = results;
+  const thread = threadRows[0];
+  if (!thread) return null;
+  const people = await loadPeople(db, conversationRows, [thread]);
+  return presentThread(thread, people, await presentAttachments(ctx.origin, ctx.attachmentSecret, attachmentRows));
 }

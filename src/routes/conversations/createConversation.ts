@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { createConversation } from "../../domain/conversations/create";
-import { loadConversation } from "../../domain/conversations/load";
+import { CREATED_EMBED, createConversation } from "../../domain/conversations/create";
+import { finishConversation } from "../../domain/conversations/load";
 import { nowSeconds } from "../../lib/dates";
 import { defineRoute, isoDateTime, jsonBody, jsonContent } from "../../lib/openapi";
 import { ConversationSchema } from "../../present/conversation";
@@ -36,6 +36,6 @@ export const route = defineRoute({
 
 export const handler: Handler<typeof route> = async (c) => {
   const created = await createConversation(c.var.db, c.env, c.var.config, c.req.valid("json"), nowSeconds());
-  const conversation = await loadConversation(c.var.db, created.id, new Set(["threads"]), presentContext(c));
+  const conversation = await finishConversation(c.var.db, created.reads, CREATED_EMBED, presentContext(c));
   return c.json(conversation!, 201, createdHeaders(c.req.url, "/api/conversations", created.id));
 };

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { addThread } from "../../domain/conversations/addThread";
-import { loadThread } from "../../domain/conversations/load";
+import { finishThread } from "../../domain/conversations/load";
 import { nowSeconds } from "../../lib/dates";
 import { defineRoute, idParam, jsonBody, jsonContent } from "../../lib/openapi";
 import { ThreadSchema } from "../../present/conversation";
@@ -28,6 +28,6 @@ export const route = defineRoute({
 export const handler: Handler<typeof route> = async (c) => {
   const { conversationId } = c.req.valid("param");
   const added = await addThread(c.var.db, c.env, c.var.config, conversationId, c.req.valid("json"), nowSeconds());
-  const thread = await loadThread(c.var.db, conversationId, added.id, presentContext(c));
+  const thread = await finishThread(c.var.db, added.reads, presentContext(c));
   return c.json(thread!, 201, createdHeaders(c.req.url, `/api/conversations/${conversationId}/threads`, added.id));
 };

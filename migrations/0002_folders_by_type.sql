@@ -1,0 +1,1 @@
+CREATE INDEX `folders_type_user_idx` ON `folders` (`type`,`user_id`);

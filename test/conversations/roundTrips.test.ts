@@ -1,0 +1,37 @@
+/**
+ * D1 round trips per request, from the Server-Timing header: reads take at most two
+ * (rows, then the people they mention), writes at most three. Production D1 is a network
+ * hop away, so each round trip is latency.
+ */
+import { beforeEach, describe, expect, it } from "vitest";
+import { type CallOptions, call } from "../support/api";
+import { resetToDemoData } from "../support/db";
+import { documentExample } from "../support/examples";
+
+beforeEach(resetToDemoData);
+
+async function roundTrips(method: string, path: string, options?: CallOptions) {
+  await call("GET", "/api/users/1"); // the API key is verified once, then remembered
+  const res = await call(method, path, options);
+  expect(res.status).toBeLessThan(300);
+  const match = /q=(\d+) rows=(\d+)/.exec(res.headers.get("Server-Timing") ?? "");
+  if (!match) throw new Error("no db timing");
+  return Number(match[1]);
+}
+
+describe("D1 round trips", () => {
+  it.each([
+    ["Get Conversation", "GET", "/api/conversations/1?embed=threads,timelogs,tags", undefined, 2],
+    ["List Conversations", "GET", "/api/conversations?mailboxId=1&status=all", undefined, 2],
+    ["List Conversations with threads", "GET", "/api/conversations?embed=threads,tags&status=all", undefined, 2],
+    ["List Conversation Timelogs", "GET", "/api/conversations/1/timelogs", undefined, 1],
+    ["Create Conversation", "POST", "/api/conversations", documentExample, 3],
+    ["Create Thread", "POST", "/api/conversations/1/threads", { type: "message", text: "hi", user: 33 }, 3],
+    ["Update Conversation", "PUT", "/api/conversations/1", { byUser: 33, status: "closed", assignTo: 7 }, 2],
+    ["Update Conversation Tags", "PUT", "/api/conversations/1/tags", { tags: ["a", "b"] }, 1],
+    ["Update Custom Fields", "PUT", "/api/conversations/1/custom_fields", { customFields: [{ id: 37, value: "x" }] }, 2],
+    ["Delete Conversation", "DELETE", "/api/conversations/1", undefined, 1],
+  ])("%s", async (_name, method, path, body, expected) => {
+    expect(await roundTrips(method, path, body === undefined ? {} : { body })).toBe(expected);
+  });
+});
