@@ -10,7 +10,9 @@ export async function loadDemoData() {
 /** Empties every table, for suites that need a blank database. */
 export async function clearDatabase() {
   const { results } = await env.DB.prepare(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name <> 'd1_migrations'",
+    // Ordinary tables only: full-text indexes (virtual and shadow tables) follow their
+    // content tables through triggers.
+    "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name <> 'd1_migrations'",
   ).all<{ name: string }>();
   await env.DB.batch([
     env.DB.prepare("PRAGMA defer_foreign_keys = ON"),

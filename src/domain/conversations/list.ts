@@ -56,6 +56,20 @@ const sortColumns = {
 /** `%` and `_` in the user's text match themselves. */
 const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
+/**
+ * Case-insensitive substring match. Three characters or more: a phrase query on the trigram
+ * index (migrations/0003), the text quoted so nothing in it is query syntax. Shorter texts
+ * have no trigram to look up and fall back to LIKE.
+ */
+function subjectContains(text: string): SQL {
+  if ([...text].length < 3) return sql`${conversations.subject} LIKE ${likeContains(text)} ESCAPE '\\'`;
+  const phrase = `"${text.replaceAll('"', '""')}"`;
+  return inArray(
+    conversations.id,
+    sql`(SELECT rowid FROM conversations_subject_fts WHERE conversations_subject_fts MATCH ${phrase})`,
+  );
+}
+
 function conditions(filters: ListFilters, mineFolder: { mailboxId: number; userId: number } | null): SQL | undefined {
   const c = conversations;
   const status = filters.status ?? ["active"];
@@ -74,7 +88,7 @@ function conditions(filters: ListFilters, mineFolder: { mailboxId: number; userI
       ? inArray(c.customerId, sql`(SELECT customer_id FROM customer_phones WHERE value = ${filters.customerPhone.trim()})`)
       : undefined,
     filters.number !== undefined ? eq(c.number, filters.number) : undefined,
-    filters.subject ? sql`${c.subject} LIKE ${likeContains(filters.subject)} ESCAPE '\\'` : undefined,
+    filters.subject ? subjectContains(filters.subject) : undefined,
     filters.tag !== undefined
       ? inArray(
           c.id,

@@ -139,3 +139,24 @@ describe("List Conversations", () => {
     expect(errorsOf(res)[0]!.source).toBe("QUERY");
   });
 });
+
+describe("List Conversations subject search", () => {
+  it("finds substrings case-insensitively through the trigram index, and follows subject changes", async () => {
+    await resetToDemoData();
+    const make = (subject: string) =>
+      post("/api/conversations", { type: "email", mailboxId: 1, subject, customer: { id: 1 }, threads: [{ type: "customer", text: "x" }] });
+    const a = (await make("Refund for order #4411")).json.id;
+    const b = (await make("Question about \"quotes\" and OR/AND")).json.id;
+    const search = async (subject: string) => ids(await get("/api/conversations", { query: { subject, status: "all" } }));
+    expect(await search("ORDER #44")).toEqual([a]);
+    expect(await search("refund")).toEqual([a, 1]);
+    expect(await search("\"quotes\" and OR")).toEqual([b]);
+    expect(await search("re")).toContain(a);
+    await put(`/api/conversations/${a}`, { subject: "Renamed" });
+    expect(await search("#4411")).toEqual([]);
+    expect(await search("renamed")).toEqual([a]);
+    const { del } = await import("../../../test/support/api");
+    await del(`/api/conversations/${b}`);
+    expect(await search("quotes")).toEqual([]);
+  });
+});
