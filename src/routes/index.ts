@@ -21,6 +21,7 @@ import * as listMailboxes from "./mailboxes/listMailboxes";
 import * as listMailboxFolders from "./mailboxes/listMailboxFolders";
 import * as revokeMailboxAccess from "./mailboxes/revokeMailboxAccess";
 import * as updateMailbox from "./mailboxes/updateMailbox";
+import * as ping from "./system/ping";
 import * as listTags from "./tags/listTags";
 import * as createUser from "./users/createUser";
 import * as getUser from "./users/getUser";
@@ -55,4 +56,6 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(createCustomerField.route, createCustomerField.handler);
 
   app.openapi(listTags.route, listTags.handler);
+
+  app.openapi(ping.route, ping.handler);
 }
