@@ -1,5 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { get } from "../../../test/support/api";
+import { resetToDemoData } from "../../../test/support/db";
+
+beforeAll(resetToDemoData);
 
 describe("Ping (extension)", () => {
   it("answers ok with a valid key and 401 without", async () => {
