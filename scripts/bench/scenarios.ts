@@ -1,0 +1,62 @@
+/** What the benchmark sends: one scenario per endpoint and filter worth knowing the cost of. */
+import type { DatasetSize } from "./dataset.ts";
+
+export interface BenchRequest {
+  method: "GET" | "POST" | "PUT";
+  path: string;
+  body?: string;
+}
+
+export interface Scenario {
+  name: string;
+  kind: "floor" | "read" | "write";
+  /** A representative request, for the report. */
+  example: string;
+  request: () => BenchRequest;
+}
+
+const pick = (max: number) => 1 + Math.floor(Math.random() * max);
+
+export function scenarios(size: DatasetSize): Scenario[] {
+  const conversation = () => pick(size.conversations);
+  const get = (name: string, path: () => string, kind: Scenario["kind"] = "read"): Scenario => ({
+    name,
+    kind,
+    example: `GET ${path()}`,
+    request: () => ({ method: "GET", path: path() }),
+  });
+  const write = (name: string, method: "POST" | "PUT", path: () => string, body: () => unknown): Scenario => ({
+    name,
+    kind: "write",
+    example: `${method} ${path()} ${JSON.stringify(body())}`,
+    request: () => ({ method, path: path(), body: JSON.stringify(body()) }),
+  });
+  return [
+    get("Floor (ping)", () => "/api/ping", "floor"),
+    get("Get Conversation (embed threads)", () => `/api/conversations/${conversation()}?embed=threads`),
+    get("List Conversations (defaults)", () => "/api/conversations"),
+    get("List Conversations (mailbox+status+assignee)", () => `/api/conversations?mailboxId=${pick(size.mailboxes)}&status=active&assignedTo=${pick(size.users)}`),
+    get("List Conversations (sorted by updatedAt)", () => "/api/conversations?sortField=updatedAt&sortOrder=desc"),
+    get("List Conversations (subject search)", () => `/api/conversations?subject=${encodeURIComponent(`#${pick(size.conversations)}`)}&status=all`),
+    get("List Conversations (tag)", () => "/api/conversations?tag=vip&status=all"),
+    get("List Conversations (page 200)", () => "/api/conversations?status=all&page=200"),
+    get("Get Customer", () => `/api/customers/${pick(size.customers)}`),
+    get("List Customers (email filter)", () => `/api/customers?email=customer${pick(size.customers)}%40example.org`),
+    write("Create Conversation", "POST", () => "/api/conversations", () => ({
+      type: "email",
+      mailboxId: pick(size.mailboxes),
+      subject: "Benchmark conversation",
+      customer: { email: `customer${pick(size.customers)}@example.org` },
+      threads: [{ type: "customer", text: "Hello, I need help with my order." }],
+    })),
+    write("Create Thread", "POST", () => `/api/conversations/${conversation()}/threads`, () => ({
+      type: "message",
+      text: "Thanks for writing, we are on it.",
+      user: pick(size.users),
+    })),
+    write("Update Conversation", "PUT", () => `/api/conversations/${conversation()}`, () => ({
+      byUser: pick(size.users),
+      status: ["active", "pending", "closed"][pick(3) - 1],
+    })),
+  ];
+}
