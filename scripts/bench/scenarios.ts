@@ -35,7 +35,12 @@ export function scenarios(size: DatasetSize): Scenario[] {
     get("Floor (ping)", () => "/api/ping", "floor"),
     get("Get Conversation (embed threads)", () => `/api/conversations/${conversation()}?embed=threads`),
     get("List Conversations (defaults)", () => "/api/conversations"),
-    get("List Conversations (mailbox+status+assignee)", () => `/api/conversations?mailboxId=${pick(size.mailboxes)}&status=active&assignedTo=${pick(size.users)}`),
+    get("List Conversations (mailbox+status+assignee)", () => {
+      // A mailbox and assignee that have active conversations (see the dataset's formulas).
+      let i = pick(size.conversations);
+      while (i % 100 >= 40 || i % 5 >= 3) i = pick(size.conversations);
+      return `/api/conversations?mailboxId=${1 + (i % size.mailboxes)}&status=active&assignedTo=${1 + ((i * 7) % size.users)}`;
+    }),
     get("List Conversations (sorted by updatedAt)", () => "/api/conversations?sortField=updatedAt&sortOrder=desc"),
     get("List Conversations (subject search)", () => `/api/conversations?subject=${encodeURIComponent(`#${pick(size.conversations)}`)}&status=all`),
     get("List Conversations (tag)", () => "/api/conversations?tag=vip&status=all"),

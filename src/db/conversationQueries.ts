@@ -3,7 +3,8 @@
  * `batch()`: related rows are fetched by conversation id with index-backed `IN` lists, and
  * the people they mention (assignees, authors, customers) once each, by id, never per row.
  */
-import { asc, desc, inArray, sql, type SQL } from "drizzle-orm";
+import { asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Database } from "./client";
 import {
   attachments,
@@ -31,6 +32,9 @@ export interface PersonRow {
   email: string | null;
 }
 
+const firstEmail = (customerId: SQLiteColumn) =>
+  sql<string | null>`(SELECT email FROM customer_emails WHERE customer_id = ${customerId} ORDER BY id LIMIT 1)`;
+
 export const selectThreads = (db: Database, conversationIds: number[]) =>
   db
     .select()
@@ -44,12 +48,12 @@ export const selectAttachments = (db: Database, conversationIds: number[]) =>
 export const selectFieldValues = (db: Database, conversationIds: number[]) =>
   db.select().from(conversationCustomFields).where(inArray(conversationCustomFields.conversationId, conversationIds));
 
-/** Field definitions of the mailboxes, in display order. */
-export const selectFieldDefinitions = (db: Database, mailboxIds: number[] | SQL) =>
+/** Field definitions of the mailboxes (all of them if not given), in display order. */
+export const selectFieldDefinitions = (db: Database, mailboxIds?: number[] | SQL) =>
   db
     .select()
     .from(customFields)
-    .where(inArray(customFields.mailboxId, mailboxIds))
+    .where(mailboxIds === undefined ? undefined : inArray(customFields.mailboxId, mailboxIds))
     .orderBy(asc(customFields.sortOrder), asc(customFields.id));
 
 export const selectTimelogs = (db: Database, conversationIds: number[]) =>
@@ -134,3 +138,88 @@ export const byConversation = <T extends { conversationId: number }>(rows: reado
   }
   return map;
 };
+
+const pageCustomer = alias(customers, "page_customer");
+const pageCreatorCustomer = alias(customers, "page_creator_customer");
+const pageAssignee = alias(users, "page_assignee");
+const pageCreatorUser = alias(users, "page_creator_user");
+const pageCloser = alias(users, "page_closer");
+
+type RefTable = { id: SQLiteColumn; firstName: SQLiteColumn; lastName: SQLiteColumn; photoUrl: SQLiteColumn };
+
+/**
+ * A person's reference columns, each under its own SQL alias: D1 hands batch rows over as
+ * objects keyed by column name, so two joined columns named "id" would overwrite each other.
+ */
+function refColumns(prefix: string, table: RefTable, email: SQLiteColumn | SQL) {
+  const as = (column: SQLiteColumn | SQL, field: string) => sql`${column}`.as(`${prefix}_${field}`);
+  return {
+    [`${prefix}Id`]: as(table.id, "id"),
+    [`${prefix}FirstName`]: as(table.firstName, "first_name"),
+    [`${prefix}LastName`]: as(table.lastName, "last_name"),
+    [`${prefix}PhotoUrl`]: as(table.photoUrl, "photo_url"),
+    [`${prefix}Email`]: as(email, "email"),
+  };
+}
+
+/**
+ * A page of conversations with the people each item shows, joined in: one row read per
+ * person shown, against two for looking the same people up by id afterwards. The creating
+ * customer is joined only when it is not the conversation's customer (the usual case).
+ */
+export function selectConversationPage(db: Database) {
+  const otherCreator = sql`CASE WHEN ${conversations.createdByCustomerId} <> ${conversations.customerId} THEN ${conversations.createdByCustomerId} END`;
+  return db
+    .select({
+      conversation: conversations,
+      ...refColumns("pc", pageCustomer, conversations.customerEmail),
+      ...refColumns("pa", pageAssignee, pageAssignee.email),
+      ...refColumns("pu", pageCreatorUser, pageCreatorUser.email),
+      ...refColumns("pk", pageCloser, pageCloser.email),
+      ...refColumns("pcc", pageCreatorCustomer, firstEmail(pageCreatorCustomer.id)),
+    })
+    .from(conversations)
+    .leftJoin(pageCustomer, eq(pageCustomer.id, conversations.customerId))
+    .leftJoin(pageAssignee, eq(pageAssignee.id, conversations.assigneeId))
+    .leftJoin(pageCreatorUser, eq(pageCreatorUser.id, conversations.createdByUserId))
+    .leftJoin(pageCloser, eq(pageCloser.id, conversations.closedByUserId))
+    .leftJoin(pageCreatorCustomer, eq(pageCreatorCustomer.id, otherCreator));
+}
+
+type PageRow = Awaited<ReturnType<ReturnType<typeof selectConversationPage>["all"]>>[number];
+
+function personFrom(row: Record<string, unknown>, prefix: string): PersonRow | null {
+  const id = row[`${prefix}Id`];
+  if (typeof id !== "number") return null;
+  const text = (field: string) => (row[`${prefix}${field}`] as string | null | undefined) ?? null;
+  return { id, firstName: text("FirstName"), lastName: text("LastName"), photoUrl: text("PhotoUrl"), email: text("Email") };
+}
+
+/** The page's conversation rows and the people joined to them. */
+export function splitPage(rows: readonly PageRow[]): { rows: ConversationRow[]; people: People } {
+  const usersById = new Map<number, PersonRow>();
+  const customersById = new Map<number, PersonRow>();
+  for (const row of rows) {
+    for (const prefix of ["pa", "pu", "pk"]) {
+      const person = personFrom(row, prefix);
+      if (person) usersById.set(person.id, person);
+    }
+    for (const prefix of ["pc", "pcc"]) {
+      const person = personFrom(row, prefix);
+      if (person && !customersById.get(person.id)?.email) customersById.set(person.id, person);
+    }
+  }
+  return {
+    rows: rows.map((row) => row.conversation),
+    people: {
+      user: (id) => (id === null ? null : (usersById.get(id) ?? null)),
+      customer: (id) => (id === null ? null : (customersById.get(id) ?? null)),
+    },
+  };
+}
+
+/** People from `first`, else from `second` (a page's joined people, then its threads'). */
+export const mergePeople = (first: People, second: People): People => ({
+  user: (id) => first.user(id) ?? second.user(id),
+  customer: (id) => first.customer(id) ?? second.customer(id),
+});

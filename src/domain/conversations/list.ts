@@ -4,7 +4,20 @@
  */
 import { and, asc, count, desc, eq, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { toPeople } from "../../db/conversationQueries";
+import {
+  type ConversationRow,
+  mergePeople,
+  type People,
+  selectAttachments,
+  selectConversationPage,
+  selectFieldDefinitions,
+  selectFieldValues,
+  selectTags,
+  selectThreads,
+  selectTimelogs,
+  splitPage,
+  toPeople,
+} from "../../db/conversationQueries";
 import {
   type ConversationState,
   type ConversationStatus,
@@ -16,7 +29,7 @@ import { nowSeconds } from "../../lib/dates";
 import type { Paging } from "../../lib/paging";
 import { type ConversationListItem, presentListItem } from "../../present/conversation";
 import { normalizeEmail } from "../customerResolution";
-import { type Embed, pagePeopleStatements, type PresentContext, presentRelated, relatedStatements } from "./load";
+import { type Embed, pagePeopleStatements, type PresentContext, presentRelated, type RelatedResults } from "./load";
 import { normalizeTagName } from "./tagsAndFields";
 
 export const SORT_FIELDS = ["createdAt", "mailboxId", "number", "subject", "updatedAt", "waitingSince"] as const;
@@ -171,28 +184,55 @@ export async function listConversations(
   }
   const where = conditions(filters, mine);
   const direction = sort.order === "asc" ? asc : desc;
-  const [rows, [total]] = await db.batch([
-    db
-      .select()
-      .from(conversations)
+  const [pageRows, [total], definitions] = await db.batch([
+    selectConversationPage(db)
       .where(where)
       .orderBy(direction(sortColumns[sort.field]), direction(conversations.id))
       .limit(page.size)
       .offset(page.offset),
     countStatement(db, filters, mine, where),
+    selectFieldDefinitions(db),
   ]);
-  if (rows.length === 0) return { items: [], total: total?.n ?? 0 };
-  const ids = rows.map((row) => row.id);
-  const mailboxIds = [...new Set(rows.map((row) => row.mailboxId))];
-  const people = pagePeopleStatements(db, rows, embed.has("threads") ? ids : []);
-  const [values, definitions, threadRows, attachmentRows, timelogRows, tagRows, userRows, customerRows, emailRows] =
-    await db.batch([...relatedStatements(db, ids, mailboxIds, embed), ...people.statements]);
-  const known = toPeople([userRows, customerRows, emailRows], people.knownEmails);
-  const parts = await presentRelated([values, definitions, threadRows, attachmentRows, timelogRows, tagRows], embed, known, ctx);
+  const totalElements = total?.n ?? 0;
+  if (pageRows.length === 0) return { items: [], total: totalElements };
+  const { rows, people: joined } = splitPage(pageRows);
+  const related = await readRelated(db, rows, definitions, embed);
+  const parts = await presentRelated(related.results, embed, mergePeople(joined, related.people), ctx);
   const now = nowSeconds();
   const items = rows.map((row) => {
     const { customFields, embedded } = parts(row);
-    return presentListItem(row, known, customFields, embedded, now);
+    return presentListItem(row, mergePeople(joined, related.people), customFields, embedded, now);
   });
-  return { items, total: total?.n ?? 0 };
+  return { items, total: totalElements };
+}
+
+const noPeople: People = { user: () => null, customer: () => null };
+
+/**
+ * What the page's items show besides their row and people, in a second round trip only if
+ * there is something to read: field values (only of conversations in mailboxes with fields)
+ * and the embeds with the people of their threads.
+ */
+async function readRelated(
+  db: Database,
+  rows: ConversationRow[],
+  definitions: RelatedResults[1],
+  embed: ReadonlySet<Embed>,
+): Promise<{ results: RelatedResults; people: People }> {
+  const withFields = new Set(definitions.map((definition) => definition.mailboxId));
+  const fieldIds = rows.filter((row) => withFields.has(row.mailboxId)).map((row) => row.id);
+  const ids = rows.map((row) => row.id);
+  if (fieldIds.length === 0 && embed.size === 0) return { results: [[], definitions, [], [], [], []], people: noPeople };
+  const when = (name: Embed) => (embed.has(name) ? ids : []);
+  const threadPeople = pagePeopleStatements(db, [], when("threads"));
+  const [values, threadRows, attachmentRows, timelogRows, tagRows, userRows, customerRows, emailRows] = await db.batch([
+    selectFieldValues(db, fieldIds),
+    selectThreads(db, when("threads")),
+    selectAttachments(db, when("threads")),
+    selectTimelogs(db, when("timelogs")),
+    selectTags(db, when("tags")),
+    ...threadPeople.statements,
+  ]);
+  const people = embed.has("threads") ? toPeople([userRows, customerRows, emailRows], new Map()) : noPeople;
+  return { results: [values, definitions, threadRows, attachmentRows, timelogRows, tagRows], people };
 }
