@@ -12,6 +12,11 @@ import * as updateConversation from "./conversations/updateConversation";
 import * as updateConversationCustomFields from "./conversations/updateConversationCustomFields";
 import * as updateConversationTags from "./conversations/updateConversationTags";
 import * as createCustomerField from "./customerFields/createCustomerField";
+import * as createCustomer from "./customers/createCustomer";
+import * as getCustomer from "./customers/getCustomer";
+import * as listCustomers from "./customers/listCustomers";
+import * as updateCustomer from "./customers/updateCustomer";
+import * as updateCustomerFields from "./customers/updateCustomerFields";
 import * as listCustomerFields from "./customerFields/listCustomerFields";
 import * as createMailbox from "./mailboxes/createMailbox";
 import * as createMailboxCustomField from "./mailboxes/createMailboxCustomField";
@@ -52,6 +57,11 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(grantMailboxAccess.route, grantMailboxAccess.handler);
   app.openapi(revokeMailboxAccess.route, revokeMailboxAccess.handler);
 
+  app.openapi(listCustomers.route, listCustomers.handler);
+  app.openapi(createCustomer.route, createCustomer.handler);
+  app.openapi(getCustomer.route, getCustomer.handler);
+  app.openapi(updateCustomer.route, updateCustomer.handler);
+  app.openapi(updateCustomerFields.route, updateCustomerFields.handler);
   app.openapi(listCustomerFields.route, listCustomerFields.handler);
   app.openapi(createCustomerField.route, createCustomerField.handler);
 

@@ -20,3 +20,27 @@ export const documentExample = {
   closedAt: "2020-03-16T14:07:23Z",
 };
 
+
+/** The document's Create Customer example, verbatim. */
+export const createCustomerExample = {
+  firstName: "Mark",
+  lastName: "Morrison",
+  phone: "777-777-777",
+  photoUrl: "https://example.org/upload/customer.jpg",
+  jobTitle: "Secretary",
+  photoType: "unknown",
+  address: { city: "LA", state: "California", zip: "123123", country: "US", address: "1419 Westwood Blvd" },
+  notes: "Nothing special to say",
+  company: "Example, Inc",
+  emails: [{ value: "mark@example.org", type: "home" }],
+  phones: [{ value: "777-777-777", type: "home" }],
+  socialProfiles: [{ value: "@markexample", type: "twitter" }],
+  websites: [{ value: "https://example.org" }],
+};
+
+/** The document's Update Customer example, verbatim. */
+export const updateCustomerExample = {
+  ...createCustomerExample,
+  emails: ["mark@example.org", "admin@example.org"],
+  emails_add: ["mark.new1@example.org", "mark.new2@example.org"],
+};

@@ -1,0 +1,67 @@
+import { z } from "@hono/zod-openapi";
+import { and, asc, count, desc, eq, gt, inArray } from "drizzle-orm";
+import { customerEmails, customerPhones, customers } from "../../db/schema";
+import { normalizeEmail } from "../../domain/customerResolution";
+import { defineRoute, isoDateTime, jsonContent, PageSchema, pagingQuery } from "../../lib/openapi";
+import { pageEnvelope, paging } from "../../lib/paging";
+import { customerDetailStatements, CustomerListItemSchema, presentCustomerListItem } from "../../present/customer";
+import type { Handler } from "../types";
+
+const SORT_FIELDS = { createdAt: customers.createdAt, firstName: customers.firstName, lastName: customers.lastName, updatedAt: customers.updatedAt };
+
+export const route = defineRoute({
+  method: "get",
+  path: "/api/customers",
+  tags: ["Customers"],
+  summary: "List Customers",
+  description: "Filters combine with AND; names and phone match exactly, email case-insensitively. Default order: createdAt desc.",
+  request: {
+    query: z.object({
+      firstName: z.string().max(40).optional(),
+      lastName: z.string().max(40).optional(),
+      phone: z.string().max(60).optional(),
+      email: z.string().max(191).optional(),
+      updatedSince: isoDateTime.optional(),
+      sortField: z.enum(["createdAt", "firstName", "lastName", "updatedAt"]).optional(),
+      sortOrder: z.enum(["asc", "desc"]).optional(),
+      ...pagingQuery,
+    }),
+  },
+  responses: {
+    200: jsonContent(z.object({ _embedded: z.object({ customers: z.array(CustomerListItemSchema) }), page: PageSchema }), "A page of customers"),
+  },
+});
+
+export const handler: Handler<typeof route> = async (c) => {
+  const query = c.req.valid("query");
+  const page = paging(query, c.var.config.maxPageSize);
+  const db = c.var.db;
+  const where = and(
+    query.firstName !== undefined ? eq(customers.firstName, query.firstName.trim()) : undefined,
+    query.lastName !== undefined ? eq(customers.lastName, query.lastName.trim()) : undefined,
+    query.phone !== undefined
+      ? inArray(customers.id, db.select({ id: customerPhones.customerId }).from(customerPhones).where(eq(customerPhones.value, query.phone.trim())))
+      : undefined,
+    query.email !== undefined
+      ? inArray(customers.id, db.select({ id: customerEmails.customerId }).from(customerEmails).where(eq(customerEmails.email, normalizeEmail(query.email))))
+      : undefined,
+    query.updatedSince !== undefined ? gt(customers.updatedAt, query.updatedSince) : undefined,
+  );
+  const direction = query.sortOrder === "asc" ? asc : desc;
+  const [rows, [total]] = await db.batch([
+    db
+      .select()
+      .from(customers)
+      .where(where)
+      .orderBy(direction(SORT_FIELDS[query.sortField ?? "createdAt"]), direction(customers.id))
+      .limit(page.size)
+      .offset(page.offset),
+    db.select({ n: count() }).from(customers).where(where),
+  ]);
+  const ids = rows.map((row) => row.id);
+  const [emails, phones, values, definitions] = ids.length
+    ? await db.batch(customerDetailStatements(db, ids, false))
+    : [[], [], [], []];
+  const items = rows.map((row) => presentCustomerListItem(row, [emails, phones, values, definitions]));
+  return c.json(pageEnvelope("customers", items, total?.n ?? 0, page), 200);
+};
