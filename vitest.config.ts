@@ -10,6 +10,7 @@ export default defineConfig({
         bindings: {
           TEST_MIGRATIONS: await readD1Migrations("./migrations"),
           TEST_SEED_SQL: readFileSync("./seed/demo.sql", "utf8"),
+          TEST_SEED_ATTACHMENT: readFileSync("./seed/invoice.txt", "utf8"),
           // Test-only secrets; real ones come from `wrangler secret` or .dev.vars.
           ATTACHMENT_SIGNING_SECRET: "test-attachment-secret",
           WEBHOOK_SECRET: "test-webhook-secret",

@@ -24,6 +24,7 @@ const titles: Record<number, string> = {
   412: "Precondition failed",
   413: "Request entity too large",
   415: "Unsupported media type",
+  416: "Range not satisfiable",
   429: "Too many requests",
   500: "Internal server error",
 };

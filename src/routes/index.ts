@@ -1,6 +1,7 @@
 /** Every endpoint, one file each under src/routes/<resource>/. */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../env";
+import * as downloadAttachment from "./attachments/downloadAttachment";
 import * as createConversation from "./conversations/createConversation";
 import * as createConversationTimelog from "./conversations/createConversationTimelog";
 import * as createThread from "./conversations/createThread";
@@ -41,6 +42,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(updateConversationCustomFields.route, updateConversationCustomFields.handler);
   app.openapi(updateConversationTags.route, updateConversationTags.handler);
   app.openapi(createThread.route, createThread.handler);
+  app.openapi(downloadAttachment.route, downloadAttachment.handler);
   app.openapi(listConversationTimelogs.route, listConversationTimelogs.handler);
   app.openapi(createConversationTimelog.route, createConversationTimelog.handler);
 
