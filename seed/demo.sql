@@ -93,3 +93,8 @@ INSERT OR IGNORE INTO threads (id, conversation_id, type, status, state, body, s
   (7, 7, 'customer', 'closed', 'published', 'It arrived today, thanks.', 'customer', 'email', 7, NULL, 7, 7, '["support@support.example.org"]', '[]', '[]', 0, 1596969000, 1596969000);
 
 INSERT OR IGNORE INTO conversation_tags (conversation_id, tag_id) VALUES (7, 1);
+
+-- Webhook 1, so the document's Delete Webhook example has something to delete. It listens
+-- to convo.restored, which nothing here fires: see the README to watch real deliveries.
+INSERT OR IGNORE INTO webhooks (id, url, events, created_at, updated_at)
+VALUES (1, 'http://127.0.0.1:9999/webhook', '["convo.restored"]', 1596967740, 1596967740);

@@ -10,3 +10,7 @@ export const lastInsertedId = (table: string): SQL =>
 
 export const isUniqueViolation = (error: unknown) =>
   error instanceof Error && /UNIQUE constraint failed/i.test(`${error.message} ${String(error.cause ?? "")}`);
+
+/** A write that referred to a row deleted since it was read (e.g. a conversation deleted concurrently). */
+export const isForeignKeyViolation = (error: unknown) =>
+  error instanceof Error && /FOREIGN KEY constraint failed/i.test(`${error.message} ${String(error.cause ?? "")}`);

@@ -32,6 +32,10 @@ import * as listTags from "./tags/listTags";
 import * as createUser from "./users/createUser";
 import * as getUser from "./users/getUser";
 import * as listUsers from "./users/listUsers";
+import * as createWebhook from "./webhooks/createWebhook";
+import * as deleteWebhook from "./webhooks/deleteWebhook";
+import * as listWebhookDeliveries from "./webhooks/listWebhookDeliveries";
+import * as listWebhooks from "./webhooks/listWebhooks";
 
 export function registerRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(listConversations.route, listConversations.handler);
@@ -68,6 +72,11 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(createCustomerField.route, createCustomerField.handler);
 
   app.openapi(listTags.route, listTags.handler);
+
+  app.openapi(listWebhooks.route, listWebhooks.handler);
+  app.openapi(createWebhook.route, createWebhook.handler);
+  app.openapi(deleteWebhook.route, deleteWebhook.handler);
+  app.openapi(listWebhookDeliveries.route, listWebhookDeliveries.handler);
 
   app.openapi(ping.route, ping.handler);
 }

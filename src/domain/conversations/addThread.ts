@@ -8,6 +8,7 @@ import type { Config } from "../../config";
 import { deleteAttachmentObjects, storeAttachments } from "../../attachments/store";
 import type { Database } from "../../db/client";
 import { reserveIds, reservedRange, type Statement } from "../../db/ids";
+import { isForeignKeyViolation } from "../../db/sql";
 import { attachments, type ConversationStatus, conversations, threads, users } from "../../db/schema";
 import { invalidField, notFound } from "../../lib/errors";
 import type { ThreadInputValue } from "../../routes/conversations/schemas";
@@ -127,6 +128,8 @@ export async function addThread(
     return { id: threadId, reads, conversationId, statusBefore: conversation.status, statusAfter: status, newCustomers };
   } catch (error) {
     await deleteAttachmentObjects(env, stored.map((file) => file.r2Key));
+    // Deleted by a concurrent request since it was read.
+    if (isForeignKeyViolation(error)) throw notFound("conversationId", conversationId);
     throw error;
   }
 }

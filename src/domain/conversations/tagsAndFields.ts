@@ -2,6 +2,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import type { Statement } from "../../db/ids";
+import { isForeignKeyViolation } from "../../db/sql";
 import { conversationCustomFields, conversations, customFields } from "../../db/schema";
 import { notFound } from "../../lib/errors";
 import { validateFieldValues } from "../fieldValues";
@@ -58,5 +59,11 @@ export async function updateCustomFields(
           }),
   );
   statements.push(db.update(conversations).set({ updatedAt: now }).where(eq(conversations.id, conversationId)));
-  await db.batch(statements as [Statement, ...Statement[]]);
+  try {
+    await db.batch(statements as [Statement, ...Statement[]]);
+  } catch (error) {
+    // Deleted by a concurrent request since it was read.
+    if (isForeignKeyViolation(error)) throw notFound("conversationId", conversationId);
+    throw error;
+  }
 }

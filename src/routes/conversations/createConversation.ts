@@ -4,6 +4,8 @@ import { finishConversation } from "../../domain/conversations/load";
 import { nowSeconds } from "../../lib/dates";
 import { defineRoute, isoDateTime, jsonBody, jsonContent } from "../../lib/openapi";
 import { ConversationSchema } from "../../present/conversation";
+import { customerCreatedEvents } from "../../webhooks/events";
+import { publishEvents } from "../../webhooks/publish";
 import { createdHeaders, type Handler } from "../types";
 import { presentContext } from "./context";
 import { ConversationType, CustomerRefInput, CustomFieldsInput, FlagInput, IdInput, ThreadInput } from "./schemas";
@@ -37,5 +39,9 @@ export const route = defineRoute({
 export const handler: Handler<typeof route> = async (c) => {
   const created = await createConversation(c.var.db, c.env, c.var.config, c.req.valid("json"), nowSeconds());
   const conversation = await finishConversation(c.var.db, created.reads, CREATED_EMBED, presentContext(c));
+  publishEvents(c, [
+    ...customerCreatedEvents(c.var.db, created.newCustomers),
+    { event: "convo.created", payload: conversation },
+  ]);
   return c.json(conversation!, 201, createdHeaders(c.req.url, "/api/conversations", created.id));
 };

@@ -4,6 +4,8 @@ import { finishThread } from "../../domain/conversations/load";
 import { nowSeconds } from "../../lib/dates";
 import { defineRoute, idParam, jsonBody, jsonContent } from "../../lib/openapi";
 import { ThreadSchema } from "../../present/conversation";
+import { conversationPayload, customerCreatedEvents, threadEvents } from "../../webhooks/events";
+import { publishEvents } from "../../webhooks/publish";
 import { createdHeaders, type Handler } from "../types";
 import { presentContext } from "./context";
 import { ThreadInput } from "./schemas";
@@ -27,7 +29,13 @@ export const route = defineRoute({
 
 export const handler: Handler<typeof route> = async (c) => {
   const { conversationId } = c.req.valid("param");
-  const added = await addThread(c.var.db, c.env, c.var.config, conversationId, c.req.valid("json"), nowSeconds());
+  const input = c.req.valid("json");
+  const added = await addThread(c.var.db, c.env, c.var.config, conversationId, input, nowSeconds());
   const thread = await finishThread(c.var.db, added.reads, presentContext(c));
+  const payload = conversationPayload(c.var.db, conversationId, presentContext(c));
+  publishEvents(c, [
+    ...customerCreatedEvents(c.var.db, added.newCustomers),
+    ...threadEvents(input.type, added.statusBefore !== added.statusAfter, payload),
+  ]);
   return c.json(thread!, 201, createdHeaders(c.req.url, `/api/conversations/${conversationId}/threads`, added.id));
 };

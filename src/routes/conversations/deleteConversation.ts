@@ -2,7 +2,10 @@ import { z } from "@hono/zod-openapi";
 import { deleteAttachmentObjects } from "../../attachments/store";
 import { deleteConversationRows } from "../../domain/conversations/remove";
 import { defineRoute, idParam } from "../../lib/openapi";
+import { conversationBeforeDelete, DELETE_EVENTS } from "../../webhooks/events";
+import { publishEvents } from "../../webhooks/publish";
 import type { Handler } from "../types";
+import { presentContext } from "./context";
 
 export const route = defineRoute({
   method: "delete",
@@ -16,7 +19,9 @@ export const route = defineRoute({
 
 export const handler: Handler<typeof route> = async (c) => {
   const { conversationId } = c.req.valid("param");
+  const before = await conversationBeforeDelete(c.var.db, conversationId, presentContext(c));
   const r2Keys = await deleteConversationRows(c.var.db, conversationId);
   if (r2Keys.length) c.executionCtx.waitUntil(deleteAttachmentObjects(c.env, r2Keys));
+  publishEvents(c, DELETE_EVENTS.map((event) => ({ event, payload: before })));
   return c.body(null, 204);
 };

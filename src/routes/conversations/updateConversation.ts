@@ -2,7 +2,10 @@ import { z } from "@hono/zod-openapi";
 import { CHANGE_KEYS, type ChangeKey, updateConversation } from "../../domain/conversations/update";
 import { nowSeconds } from "../../lib/dates";
 import { defineRoute, idParam, jsonBody } from "../../lib/openapi";
+import { conversationPayload, updateEvents } from "../../webhooks/events";
+import { publishEvents } from "../../webhooks/publish";
 import type { Handler } from "../types";
+import { presentContext } from "./context";
 import { IdInput } from "./schemas";
 
 export const UpdateConversationBody = z
@@ -39,6 +42,7 @@ export const handler: Handler<typeof route> = async (c) => {
   const input = c.req.valid("json");
   const raw: Record<string, unknown> = await c.req.json();
   const order = Object.keys(raw).filter((key): key is ChangeKey => (CHANGE_KEYS as readonly string[]).includes(key));
-  await updateConversation(c.var.db, conversationId, input, order, nowSeconds());
+  const outcome = await updateConversation(c.var.db, conversationId, input, order, nowSeconds());
+  publishEvents(c, updateEvents(outcome, conversationPayload(c.var.db, conversationId, presentContext(c))));
   return c.body(null, 204);
 };

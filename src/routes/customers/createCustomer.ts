@@ -3,6 +3,7 @@ import { createCustomer } from "../../domain/customers";
 import { nowSeconds } from "../../lib/dates";
 import { defineRoute, jsonBody, jsonContent } from "../../lib/openapi";
 import { CustomerSchema, loadCustomer } from "../../present/customer";
+import { publishEvents } from "../../webhooks/publish";
 import { createdHeaders, type Handler } from "../types";
 import { customerFields, EmailAddress } from "./schemas";
 
@@ -33,5 +34,6 @@ export const route = defineRoute({
 export const handler: Handler<typeof route> = async (c) => {
   const { id, created } = await createCustomer(c.var.db, c.req.valid("json"), nowSeconds());
   const customer = await loadCustomer(c.var.db, id);
+  if (created) publishEvents(c, [{ event: "customer.created", payload: customer }]);
   return c.json(customer!, created ? 201 : 200, createdHeaders(c.req.url, "/api/customers", id));
 };

@@ -2,6 +2,8 @@ import { z } from "@hono/zod-openapi";
 import { updateCustomer } from "../../domain/customers";
 import { nowSeconds } from "../../lib/dates";
 import { defineRoute, idParam, jsonBody } from "../../lib/openapi";
+import { customerPayload } from "../../webhooks/events";
+import { publishEvents } from "../../webhooks/publish";
 import type { Handler } from "../types";
 import { customerFields, EmailAddress } from "./schemas";
 
@@ -26,5 +28,6 @@ export const route = defineRoute({
 export const handler: Handler<typeof route> = async (c) => {
   const { customerId } = c.req.valid("param");
   await updateCustomer(c.var.db, customerId, c.req.valid("json"), nowSeconds());
+  publishEvents(c, [{ event: "customer.updated", payload: customerPayload(c.var.db, customerId) }]);
   return c.body(null, 204);
 };

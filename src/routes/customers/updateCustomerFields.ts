@@ -3,6 +3,8 @@ import { updateCustomerFields } from "../../domain/customers";
 import { nowSeconds } from "../../lib/dates";
 import { defineRoute, idParam, jsonBody } from "../../lib/openapi";
 import { CustomFieldsInput } from "../conversations/schemas";
+import { customerPayload } from "../../webhooks/events";
+import { publishEvents } from "../../webhooks/publish";
 import type { Handler } from "../types";
 
 export const UpdateCustomerFieldsBody = z
@@ -25,5 +27,6 @@ export const route = defineRoute({
 export const handler: Handler<typeof route> = async (c) => {
   const { customerId } = c.req.valid("param");
   await updateCustomerFields(c.var.db, customerId, c.req.valid("json").customerFields, nowSeconds());
+  publishEvents(c, [{ event: "customer.updated", payload: customerPayload(c.var.db, customerId) }]);
   return c.body(null, 204);
 };

@@ -1,0 +1,48 @@
+import { z } from "@hono/zod-openapi";
+import { type webhookDeliveries, webhookEvents, type webhooks } from "../db/schema";
+import { toIso } from "../lib/dates";
+import { IsoDate } from "../lib/openapi";
+
+export const WebhookSchema = z
+  .object({
+    id: z.number().int(),
+    url: z.string(),
+    events: z.array(z.enum(webhookEvents)),
+    createdAt: IsoDate,
+    updatedAt: IsoDate,
+  })
+  .openapi("Webhook");
+
+export const presentWebhook = (row: typeof webhooks.$inferSelect): z.infer<typeof WebhookSchema> => ({
+  id: row.id,
+  url: row.url,
+  events: row.events,
+  createdAt: toIso(row.createdAt),
+  updatedAt: toIso(row.updatedAt),
+});
+
+export const DeliverySchema = z
+  .object({
+    id: z.number().int(),
+    deliveryId: z.string(),
+    event: z.string(),
+    attempt: z.number().int(),
+    statusCode: z.number().int().nullable(),
+    durationMs: z.number().int().nullable(),
+    error: z.string().nullable(),
+    deadLettered: z.boolean(),
+    createdAt: IsoDate,
+  })
+  .openapi("WebhookDelivery");
+
+export const presentDelivery = (row: typeof webhookDeliveries.$inferSelect): z.infer<typeof DeliverySchema> => ({
+  id: row.id,
+  deliveryId: row.deliveryId,
+  event: row.event,
+  attempt: row.attempt,
+  statusCode: row.statusCode,
+  durationMs: row.durationMs,
+  error: row.error,
+  deadLettered: row.deadLettered,
+  createdAt: toIso(row.createdAt),
+});

@@ -1,0 +1,77 @@
+/**
+ * Event fan-out. After a change is committed, the request enqueues one message per
+ * (subscribed webhook, event) in one `sendBatch`, in the background: a response never waits
+ * for a receiver, and a failure to enqueue is logged, never shown to the client.
+ */
+import type { Context } from "hono";
+import type { Database } from "../db/client";
+import { type WebhookEvent, webhooks } from "../db/schema";
+import type { AppEnv } from "../env";
+import { MAX_INLINE_BODY_BYTES, payloadKey, type WebhookMessage } from "./message";
+
+export interface DomainEvent {
+  event: WebhookEvent;
+  /** The entity as the API returns it; a function is called only if some webhook subscribes. */
+  payload: unknown | (() => Promise<unknown>);
+}
+
+/** Queues take at most 100 messages and 256 KB per sendBatch. */
+const SEND_BATCH_MESSAGES = 100;
+const SEND_BATCH_BYTES = 240 * 1024;
+
+export function publishEvents(c: Context<AppEnv>, events: DomainEvent[]): void {
+  if (events.length === 0) return;
+  c.executionCtx.waitUntil(
+    enqueueEvents(c.env, c.var.db, events).catch((error) => console.error("webhook events not enqueued", error)),
+  );
+}
+
+export async function enqueueEvents(env: Env, db: Database, events: DomainEvent[]): Promise<number> {
+  const subscribers = await db.select({ id: webhooks.id, events: webhooks.events }).from(webhooks);
+  const occurredAt = Date.now();
+  const messages: WebhookMessage[] = [];
+  // Events of one change often share one payload: read it once.
+  const resolved = new Map<unknown, Promise<unknown>>();
+  const valueOf = (payload: DomainEvent["payload"]) => {
+    if (typeof payload !== "function") return Promise.resolve(payload);
+    let value = resolved.get(payload);
+    if (!value) resolved.set(payload, (value = (payload as () => Promise<unknown>)()));
+    return value;
+  };
+  for (const { event, payload } of events) {
+    const targets = subscribers.filter((webhook) => webhook.events.includes(event));
+    if (targets.length === 0) continue;
+    const value = await valueOf(payload);
+    if (value === null || value === undefined) continue;
+    const body = JSON.stringify(value);
+    for (const webhook of targets) {
+      const deliveryId = crypto.randomUUID();
+      if (new TextEncoder().encode(body).byteLength <= MAX_INLINE_BODY_BYTES) {
+        messages.push({ webhookId: webhook.id, event, deliveryId, body, occurredAt });
+      } else {
+        await env.ATTACHMENTS.put(payloadKey(deliveryId), body, { httpMetadata: { contentType: "application/json" } });
+        messages.push({ webhookId: webhook.id, event, deliveryId, bodyKey: payloadKey(deliveryId), occurredAt });
+      }
+    }
+  }
+  for (const chunk of chunks(messages)) {
+    await env.WEBHOOK_QUEUE.sendBatch(chunk.map((body) => ({ body, contentType: "json" })));
+  }
+  return messages.length;
+}
+
+function* chunks(messages: WebhookMessage[]) {
+  let chunk: WebhookMessage[] = [];
+  let bytes = 0;
+  for (const message of messages) {
+    const size = JSON.stringify(message).length + 100;
+    if (chunk.length && (chunk.length >= SEND_BATCH_MESSAGES || bytes + size > SEND_BATCH_BYTES)) {
+      yield chunk;
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(message);
+    bytes += size;
+  }
+  if (chunk.length) yield chunk;
+}
