@@ -14,6 +14,8 @@ export default defineConfig({
           // Test-only secrets; real ones come from `wrangler secret` or .dev.vars.
           ATTACHMENT_SIGNING_SECRET: "test-attachment-secret",
           WEBHOOK_SECRET: "test-webhook-secret",
+          // A receiver that never answers fails the test's attempt in a fraction of a second.
+          WEBHOOK_TIMEOUT_MS: "300",
         },
       },
     })),
