@@ -4,6 +4,7 @@
  * the people they mention (assignees, authors, customers) once each, by id, never per row.
  */
 import { asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { idList, inIds } from "./sql";
 import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Database } from "./client";
 import {
@@ -39,14 +40,14 @@ export const selectThreads = (db: Database, conversationIds: number[]) =>
   db
     .select()
     .from(threads)
-    .where(inArray(threads.conversationId, conversationIds))
+    .where(inIds(threads.conversationId, conversationIds))
     .orderBy(desc(threads.createdAt), desc(threads.id));
 
 export const selectAttachments = (db: Database, conversationIds: number[]) =>
-  db.select().from(attachments).where(inArray(attachments.conversationId, conversationIds)).orderBy(asc(attachments.id));
+  db.select().from(attachments).where(inIds(attachments.conversationId, conversationIds)).orderBy(asc(attachments.id));
 
 export const selectFieldValues = (db: Database, conversationIds: number[]) =>
-  db.select().from(conversationCustomFields).where(inArray(conversationCustomFields.conversationId, conversationIds));
+  db.select().from(conversationCustomFields).where(inIds(conversationCustomFields.conversationId, conversationIds));
 
 /** Field definitions of the mailboxes (all of them if not given), in display order. */
 export const selectFieldDefinitions = (db: Database, mailboxIds?: number[] | SQL) =>
@@ -60,7 +61,7 @@ export const selectTimelogs = (db: Database, conversationIds: number[]) =>
   db
     .select()
     .from(timelogs)
-    .where(inArray(timelogs.conversationId, conversationIds))
+    .where(inIds(timelogs.conversationId, conversationIds))
     .orderBy(desc(timelogs.createdAt), desc(timelogs.id));
 
 export const selectTags = (db: Database, conversationIds: number[]) =>
@@ -68,15 +69,15 @@ export const selectTags = (db: Database, conversationIds: number[]) =>
     .select({ conversationId: conversationTags.conversationId, tag: tags })
     .from(conversationTags)
     .innerJoin(tags, sql`${tags.id} = ${conversationTags.tagId}`)
-    .where(inArray(conversationTags.conversationId, conversationIds))
+    .where(inIds(conversationTags.conversationId, conversationIds))
     .orderBy(asc(tags.id));
 
 /** Ids as a literal list, or as SQL selecting them (people mentioned by threads not yet read). */
 export type IdSource = { ids: number[]; threadsOf?: number[] };
 
-function idsSql(source: IdSource, threadColumns: string[]): number[] | SQL {
-  if (!source.threadsOf?.length) return source.ids;
-  const conversationIds = sql.join(source.threadsOf.map((id) => sql`${id}`), sql`, `);
+function idsSql(source: IdSource, threadColumns: string[]): SQL {
+  if (!source.threadsOf?.length) return sql`(${source.ids.length ? idList(source.ids) : sql`NULL`})`;
+  const conversationIds = idList(source.threadsOf);
   const fromThreads = threadColumns.map(
     (column) => sql`SELECT ${sql.identifier(column)} FROM threads WHERE conversation_id IN (${conversationIds})`,
   );

@@ -31,4 +31,12 @@ describe("D1 instrumentation", () => {
     const created = await post("/api/users", { firstName: "T", lastName: "T", email: "timing@example.org" });
     expect(timing(created.headers.get("Server-Timing")).rowsWritten).toBeGreaterThan(0);
   });
+
+  it("refuses more than 100 bound parameters, as production D1 does", () => {
+    const db = instrumentD1(env.DB, newD1Stats());
+    const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(", ");
+    const values = (n: number) => Array.from({ length: n }, (_, i) => i);
+    expect(() => db.prepare(`SELECT 1 WHERE 1 IN (${placeholders(100)})`).bind(...values(100))).not.toThrow();
+    expect(() => db.prepare(`SELECT 1 WHERE 1 IN (${placeholders(101)})`).bind(...values(101))).toThrow(/at most 100/);
+  });
 });

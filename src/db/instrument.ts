@@ -7,6 +7,8 @@
  * Either way rows arrive keyed by column name: a select must not name two columns alike
  * (alias joined columns), or the later one overwrites the earlier.
  */
+export const MAX_BOUND_PARAMETERS = 100;
+
 export interface D1Stats {
   roundTrips: number;
   rowsRead: number;
@@ -39,7 +41,13 @@ export function instrumentD1(d1: D1Database, stats: D1Stats): D1Database {
       get(target, prop) {
         switch (prop) {
           case "bind":
-            return (...values: unknown[]) => statement(target.bind(...values));
+            return (...values: unknown[]) => {
+              // Production D1 refuses more; local D1 does not, so the limit is enforced here.
+              if (values.length > MAX_BOUND_PARAMETERS) {
+                throw new Error(`D1 takes at most ${MAX_BOUND_PARAMETERS} bound parameters per statement, got ${values.length}`);
+              }
+              return statement(target.bind(...values));
+            };
           case "all":
           case "run":
             return () => track(target[prop](), (r) => [r.meta as Meta]);

@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 
 /**
  * The id the last INSERT into an AUTOINCREMENT table allocated. Inside one D1 batch
@@ -14,3 +14,30 @@ export const isUniqueViolation = (error: unknown) =>
 /** A write that referred to a row deleted since it was read (e.g. a conversation deleted concurrently). */
 export const isForeignKeyViolation = (error: unknown) =>
   error instanceof Error && /FOREIGN KEY constraint failed/i.test(`${error.message} ${String(error.cause ?? "")}`);
+
+/**
+ * `column IN (1, 2, 3)` with the ids written into the SQL: D1 binds at most 100 parameters
+ * per statement, and a page can need more ids than that. Only safe integers get in.
+ */
+export function inIds(column: SQLWrapper, ids: readonly number[]): SQL {
+  return ids.length === 0 ? sql`0` : sql`${column} IN (${idList(ids)})`;
+}
+
+/** Ids as literal SQL (`1, 2, 3`), checked to be safe integers. */
+export function idList(ids: readonly number[]): SQL {
+  for (const id of ids) if (!Number.isSafeInteger(id)) throw new Error(`not an id: ${id}`);
+  return sql.raw(ids.join(", "));
+}
+
+/** `column IN (...)` for texts, bound as one JSON parameter. */
+export const inTexts = (column: SQLWrapper, values: readonly string[]): SQL =>
+  values.length === 0 ? sql`0` : sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
+
+/** Rows for multi-row inserts in chunks that stay within D1's 100 bound parameters. */
+export function insertChunks<T extends object>(rows: readonly T[]): T[][] {
+  const columns = Math.max(1, ...rows.map((row) => Object.keys(row).length));
+  const size = Math.max(1, Math.floor(100 / columns));
+  const chunks: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
+  return chunks;
+}

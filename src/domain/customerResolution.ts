@@ -9,11 +9,11 @@
  * and is referred to through its email, so parallel requests with the same new email end
  * up with one customer.
  */
-import { eq, inArray, sql, type SQL } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { type Statement, reserveIds, reservedRange } from "../db/ids";
 import { customerEmails, customerPhones, customers } from "../db/schema";
-import { lastInsertedId } from "../db/sql";
+import { inIds, inTexts, lastInsertedId } from "../db/sql";
 import { invalidField } from "../lib/errors";
 
 export interface CustomerRef {
@@ -60,11 +60,11 @@ export function planCustomerResolution(
     db
       .select({ id: customers.id, email: firstEmailOf(customers.id) })
       .from(customers)
-      .where(inArray(customers.id, ids)),
+      .where(inIds(customers.id, ids)),
     db
       .select({ id: customerEmails.customerId, email: customerEmails.email })
       .from(customerEmails)
-      .where(inArray(customerEmails.email, emails)),
+      .where(inTexts(customerEmails.email, emails)),
     ...(anonymous ? reserveIds(db, "customers", anonymous) : []),
   ];
 

@@ -7,7 +7,7 @@ import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { reserveIds, reservedRange, type Statement } from "../db/ids";
 import { type ContactEntry, customerEmails, customerFields, customerFieldValues, customerPhones, customers } from "../db/schema";
-import { isUniqueViolation } from "../db/sql";
+import { inTexts, insertChunks, isUniqueViolation } from "../db/sql";
 import { ApiError, type ErrorEntry, notFound } from "../lib/errors";
 import type { CustomerFieldsInput } from "../routes/customers/schemas";
 import { normalizeEmail } from "./customerResolution";
@@ -94,11 +94,11 @@ export async function createCustomer(
 
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const [owned, existing, , sequence] = await db.batch([
-      db.select({ email: customerEmails.email, customerId: customerEmails.customerId }).from(customerEmails).where(inArray(customerEmails.email, emails)),
+      db.select({ email: customerEmails.email, customerId: customerEmails.customerId }).from(customerEmails).where(inTexts(customerEmails.email, emails)),
       db
         .select()
         .from(customers)
-        .where(inArray(customers.id, db.select({ id: customerEmails.customerId }).from(customerEmails).where(inArray(customerEmails.email, emails)))),
+        .where(inArray(customers.id, db.select({ id: customerEmails.customerId }).from(customerEmails).where(inTexts(customerEmails.email, emails)))),
       ...reserveIds(db, "customers", 1),
     ]);
     if (owned.length > 0) {
@@ -121,8 +121,9 @@ export async function createCustomer(
     const statements: Statement[] = [
       db.insert(customers).values({ id, ...columns, createdAt: now, updatedAt: now }),
     ];
-    if (emails.length) statements.push(db.insert(customerEmails).values(emails.map((email) => ({ customerId: id, email, type: typeOf.get(email) ?? "work" }))));
-    if (phones.length) statements.push(db.insert(customerPhones).values(phones.map((p) => ({ customerId: id, ...p }))));
+    const emailRows = emails.map((email) => ({ customerId: id, email, type: typeOf.get(email) ?? "work" }));
+    for (const chunk of insertChunks(emailRows)) statements.push(db.insert(customerEmails).values(chunk));
+    for (const chunk of insertChunks(phones.map((p) => ({ customerId: id, ...p })))) statements.push(db.insert(customerPhones).values(chunk));
     try {
       await db.batch(statements as [Statement, ...Statement[]]);
       return { id, created: true };
@@ -143,7 +144,7 @@ export async function updateCustomer(db: Database, id: number, input: UpdateCust
 
   const [found, owned] = await db.batch([
     db.select({ id: customers.id }).from(customers).where(eq(customers.id, id)),
-    db.select({ email: customerEmails.email, customerId: customerEmails.customerId }).from(customerEmails).where(inArray(customerEmails.email, listed)),
+    db.select({ email: customerEmails.email, customerId: customerEmails.customerId }).from(customerEmails).where(inTexts(customerEmails.email, listed)),
   ]);
   if (!found[0]) throw notFound("customerId", id);
   const others = owned.filter((row) => row.customerId !== id);
@@ -157,11 +158,13 @@ export async function updateCustomer(db: Database, id: number, input: UpdateCust
   }
   const mine = new Set(owned.map((row) => row.email));
   const fresh = listed.filter((email) => !mine.has(email));
-  if (fresh.length) statements.push(db.insert(customerEmails).values(fresh.map((email) => ({ customerId: id, email, type: "work" }))));
+  for (const chunk of insertChunks(fresh.map((email) => ({ customerId: id, email, type: "work" })))) {
+    statements.push(db.insert(customerEmails).values(chunk));
+  }
   const phones = phonesOf(input);
   if (phones !== undefined) {
     statements.push(db.delete(customerPhones).where(eq(customerPhones.customerId, id)));
-    if (phones.length) statements.push(db.insert(customerPhones).values(phones.map((p) => ({ customerId: id, ...p }))));
+    for (const chunk of insertChunks(phones.map((p) => ({ customerId: id, ...p })))) statements.push(db.insert(customerPhones).values(chunk));
   }
   if (replace || fresh.length) {
     // Conversations keep their customer's main email for look-ups and lists.

@@ -74,7 +74,8 @@ export function validateFieldValues(
     values.push({ fieldId: def.id, value: checked.value });
   });
   if (errors.length > 0) throw badRequest(...errors);
-  return values;
+  // A field given twice takes its last value.
+  return [...new Map(values.map((value) => [value.fieldId, value])).values()];
 }
 
 /** `[{ id, name, value, text }]` as Get Conversation / Get Customer show them; `text` is the dropdown label. */

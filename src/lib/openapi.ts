@@ -75,12 +75,12 @@ export const isoDateTime = z
 
 export const IsoDate = z.string().openapi({ format: "date-time", example: "2020-03-16T14:07:23Z" });
 
-/** Comma-separated list in a query parameter (`mailboxId=1,2`). */
-export const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
+/** Comma-separated list in a query parameter (`mailboxId=1,2`), at most `max` entries. */
+export const commaList = <T extends z.ZodType<unknown, string>>(item: T, max = 50) =>
   z
     .string()
     .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
-    .pipe(z.array(item));
+    .pipe(z.array(item).max(max));
 
 /** Declares a route with the error responses every endpoint can give. */
 export function defineRoute<R extends Parameters<typeof createRoute>[0]>(route: R) {

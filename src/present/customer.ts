@@ -2,6 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { asc, inArray } from "drizzle-orm";
 import type { Database } from "../db/client";
+import { inIds } from "../db/sql";
 import { customerEmails, customerFields, customerFieldValues, customerPhones, customers, photoTypes } from "../db/schema";
 import { presentFieldValues } from "../domain/fieldValues";
 import { toIso } from "../lib/dates";
@@ -56,9 +57,9 @@ type CustomerRow = typeof customers.$inferSelect;
 /** The statements that read what the customers show; part of the caller's batch. */
 export function customerDetailStatements(db: Database, ids: number[], withFields: boolean) {
   return [
-    db.select().from(customerEmails).where(inArray(customerEmails.customerId, ids)).orderBy(asc(customerEmails.id)),
-    db.select().from(customerPhones).where(inArray(customerPhones.customerId, ids)).orderBy(asc(customerPhones.id)),
-    db.select().from(customerFieldValues).where(inArray(customerFieldValues.customerId, withFields ? ids : [])),
+    db.select().from(customerEmails).where(inIds(customerEmails.customerId, ids)).orderBy(asc(customerEmails.id)),
+    db.select().from(customerPhones).where(inIds(customerPhones.customerId, ids)).orderBy(asc(customerPhones.id)),
+    db.select().from(customerFieldValues).where(inIds(customerFieldValues.customerId, withFields ? ids : [])),
     db.select().from(customerFields).where(withFields ? undefined : inArray(customerFields.id, [])).orderBy(asc(customerFields.sortOrder), asc(customerFields.id)),
   ] as const;
 }

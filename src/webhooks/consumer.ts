@@ -9,6 +9,7 @@ import { inArray } from "drizzle-orm";
 import { type Config, readConfig } from "../config";
 import { createDb } from "../db/client";
 import { webhookDeliveries, webhooks } from "../db/schema";
+import { insertChunks } from "../db/sql";
 import { checkOutboundUrl } from "../lib/outboundUrl";
 import type { WebhookMessage } from "./message";
 import { freescoutSignature, standardSignature } from "./signing";
@@ -103,7 +104,8 @@ export async function handleWebhookBatch(batch: MessageBatch<WebhookMessage>, en
   );
 
   try {
-    if (logs.length) await db.insert(webhookDeliveries).values(logs);
+    const inserts = insertChunks(logs).map((rows) => db.insert(webhookDeliveries).values(rows));
+    if (inserts.length) await db.batch(inserts as [(typeof inserts)[number], ...typeof inserts]);
   } catch (error) {
     console.error("webhook delivery log not written", error);
   }

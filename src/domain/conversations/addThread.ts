@@ -8,7 +8,7 @@ import type { Config } from "../../config";
 import { deleteAttachmentObjects, storeAttachments } from "../../attachments/store";
 import type { Database } from "../../db/client";
 import { reserveIds, reservedRange, type Statement } from "../../db/ids";
-import { isForeignKeyViolation } from "../../db/sql";
+import { insertChunks, isForeignKeyViolation } from "../../db/sql";
 import { attachments, type ConversationStatus, conversations, threads, users } from "../../db/schema";
 import { invalidField, notFound } from "../../lib/errors";
 import type { ThreadInputValue } from "../../routes/conversations/schemas";
@@ -94,7 +94,8 @@ export async function addThread(
     }),
   );
   if (stored.length) {
-    list.push(db.insert(attachments).values(stored.map((file) => ({ ...file, conversationId, threadId, createdAt: now }))));
+    const rows = stored.map((file) => ({ ...file, conversationId, threadId, createdAt: now }));
+    for (const chunk of insertChunks(rows)) list.push(db.insert(attachments).values(chunk));
   }
   const reply = published && isReply(input.type) && input.type !== "phone";
   const closing = status === "closed" && conversation.status !== "closed";

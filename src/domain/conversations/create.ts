@@ -9,6 +9,7 @@ import type { Config } from "../../config";
 import { deleteAttachmentObjects, newBudget, storeAttachments, type StoredAttachment } from "../../attachments/store";
 import type { Database } from "../../db/client";
 import { reserveIds, reservedRange, type Statement } from "../../db/ids";
+import { insertChunks } from "../../db/sql";
 import {
   attachments,
   type ConversationStatus,
@@ -237,16 +238,12 @@ function buildStatements(
     );
     const files = stored[index] ?? [];
     if (files.length) {
-      list.push(db.insert(attachments).values(files.map((file) => ({ ...file, conversationId: id, threadId, createdAt: now }))));
+      const rows = files.map((file) => ({ ...file, conversationId: id, threadId, createdAt: now }));
+      for (const chunk of insertChunks(rows)) list.push(db.insert(attachments).values(chunk));
     }
   }
 
-  if (fieldValues.length) {
-    list.push(
-      db.insert(conversationCustomFields).values(
-        fieldValues.map((value) => ({ conversationId: id, customFieldId: value.fieldId, value: value.value })),
-      ),
-    );
-  }
+  const valueRows = fieldValues.map((value) => ({ conversationId: id, customFieldId: value.fieldId, value: value.value }));
+  for (const chunk of insertChunks(valueRows)) list.push(db.insert(conversationCustomFields).values(chunk));
   return { list, customerInsertAt };
 }

@@ -1,6 +1,7 @@
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { users } from "../../db/schema";
+import { inIds } from "../../db/sql";
 
 /** Users by id with whether each may work in the mailbox; for the caller's read batch. */
 export const usersWithAccess = (db: Database, ids: number[], mailboxId: number) =>
@@ -12,7 +13,7 @@ export const usersWithAccess = (db: Database, ids: number[], mailboxId: number) 
       hasAccess: sql<number>`EXISTS (SELECT 1 FROM mailbox_users mu WHERE mu.mailbox_id = ${mailboxId} AND mu.user_id = ${users.id})`.mapWith(Boolean),
     })
     .from(users)
-    .where(inArray(users.id, ids));
+    .where(inIds(users.id, ids));
 
 export const fullName = (user: { firstName: string; lastName: string }) =>
   `${user.firstName} ${user.lastName}`.trim();
