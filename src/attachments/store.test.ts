@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clearBucket } from "../../test/support/db";
 import { type Config, readConfig } from "../config";
 import { ApiError } from "../lib/errors";
-import { sanitizeFileName, storeAttachments } from "./store";
+import { sanitizeFileName } from "./fileName";
+import { storeAttachments } from "./store";
 
 const config = (patch: Partial<Config> = {}): Config => ({
   ...readConfig({}),
@@ -44,7 +45,7 @@ describe("storeAttachments", () => {
     serveFiles({ "/report.pdf": () => new Response(new Uint8Array([1, 2, 3, 250]), { headers: { "content-length": "4" } }) });
     const [stored] = await storeAttachments(env, config(), [{ fileName: "report.pdf", mimeType: "application/pdf", fileUrl: "https://files.example.com/report.pdf" }], "attachments");
     expect(stored).toMatchObject({ fileName: "report.pdf", mimeType: "application/pdf", size: 4 });
-    expect(stored!.r2Key).toMatch(/^attachments\/[0-9a-f]{32}$/);
+    expect(stored!.r2Key).toMatch(/^attachments\/\d{4}-\d\d-\d\dT\d\d\/[0-9a-f]{32}$/);
     const object = await env.ATTACHMENTS.get(stored!.r2Key);
     expect(new Uint8Array(await object!.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3, 250]));
   });

@@ -60,16 +60,23 @@ export const handler: Handler<typeof route> = async (c) => {
       "Content-Range": `bytes */${row.size}`,
     });
   }
-  const object = await c.env.ATTACHMENTS.get(row.r2Key, range ? { range } : undefined);
+  // Hono answers HEAD with the GET route; only the object's existence is needed then.
+  const object = c.req.method === "HEAD"
+    ? await c.env.ATTACHMENTS.head(row.r2Key)
+    : await c.env.ATTACHMENTS.get(row.r2Key, range ? { range } : undefined);
   if (!object) throw notFound("id", id, "QUERY");
+  const body = "body" in object ? (object as R2ObjectBody).body : null;
   const headers: Record<string, string> = {
     "Content-Type": row.mimeType,
     "Content-Length": String(range ? range.length : row.size),
     "Content-Disposition": contentDisposition(row.fileName),
     "X-Content-Type-Options": "nosniff",
+    // The file is the client's content on the API's origin: never let it run as a page.
+    "Content-Security-Policy": "default-src 'none'; sandbox",
     "Accept-Ranges": "bytes",
     "Cache-Control": "private, max-age=3600",
   };
   if (range) headers["Content-Range"] = `bytes ${range.offset}-${range.offset + range.length - 1}/${row.size}`;
-  return c.body(object.body, range ? 206 : 200, headers) as never;
+  const status = range ? 206 : 200;
+  return (body ? c.body(body, status, headers) : c.body(null, status, headers)) as never;
 };
