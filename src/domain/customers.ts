@@ -56,6 +56,12 @@ function phonesOf(input: CustomerFieldsInput): { value: string; type: string }[]
   return all.some((p) => p.value === input.phone) ? all : [...all, { value: input.phone, type: "work" }];
 }
 
+/** A phone appended to a customer's phones unless they have it already. */
+const addPhoneIfNew = (db: Database, customerId: number, phone: string) =>
+  db.run(sql`INSERT INTO customer_phones (customer_id, value, type)
+    SELECT ${customerId}, ${phone}, 'work'
+    WHERE NOT EXISTS (SELECT 1 FROM customer_phones WHERE customer_id = ${customerId} AND value = ${phone})`);
+
 const uniqueEmails = (values: string[]) => [...new Set(values.map(normalizeEmail))];
 
 function emailConflict(owned: { email: string; customerId?: number }[], path: (email: string) => string): ApiError {
@@ -75,7 +81,7 @@ function fillEmpty(row: CustomerRow, columns: Columns): Columns {
   for (const [key, value] of Object.entries(columns) as [keyof Columns, unknown][]) {
     const current = row[key];
     const empty = current === null || current === "" || (Array.isArray(current) && current.length === 0);
-    if (empty) (filled as Record<string, unknown>)[key] = value;
+    if (empty && value !== null) (filled as Record<string, unknown>)[key] = value;
   }
   return filled;
 }
@@ -161,10 +167,11 @@ export async function updateCustomer(db: Database, id: number, input: UpdateCust
   for (const chunk of insertChunks(fresh.map((email) => ({ customerId: id, email, type: "work" })))) {
     statements.push(db.insert(customerEmails).values(chunk));
   }
-  const phones = phonesOf(input);
-  if (phones !== undefined) {
+  if (input.phones !== undefined) {
     statements.push(db.delete(customerPhones).where(eq(customerPhones.customerId, id)));
-    for (const chunk of insertChunks(phones.map((p) => ({ customerId: id, ...p })))) statements.push(db.insert(customerPhones).values(chunk));
+    for (const chunk of insertChunks(phonesOf(input)!.map((p) => ({ customerId: id, ...p })))) statements.push(db.insert(customerPhones).values(chunk));
+  } else if (input.phone) {
+    statements.push(addPhoneIfNew(db, id, input.phone));
   }
   if (replace || fresh.length) {
     // Conversations keep their customer's main email for look-ups and lists.

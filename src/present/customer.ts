@@ -1,6 +1,7 @@
 /** Customers as Get Customer and List Customers show them, read in one batch. */
 import { z } from "@hono/zod-openapi";
-import { asc, inArray } from "drizzle-orm";
+import { asc, inArray, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import type { SQLiteSelect } from "drizzle-orm/sqlite-core";
 import type { Database } from "../db/client";
 import { inIds } from "../db/sql";
 import { customerEmails, customerFields, customerFieldValues, customerPhones, customers, photoTypes } from "../db/schema";
@@ -54,12 +55,16 @@ export type Customer = z.infer<typeof CustomerSchema>;
 export type CustomerListItem = z.infer<typeof CustomerListItemSchema>;
 type CustomerRow = typeof customers.$inferSelect;
 
-/** The statements that read what the customers show; part of the caller's batch. */
-export function customerDetailStatements(db: Database, ids: number[], withFields: boolean) {
+/**
+ * The statements that read what the customers show; part of the caller's batch. `ids` is
+ * a list or a subquery selecting them (a list's page, so that one batch reads it all).
+ */
+export function customerDetailStatements(db: Database, ids: number[] | SQLiteSelect, withFields: boolean) {
+  const of = (column: SQLWrapper): SQL => (Array.isArray(ids) ? inIds(column, ids) : inArray(column, ids));
   return [
-    db.select().from(customerEmails).where(inIds(customerEmails.customerId, ids)).orderBy(asc(customerEmails.id)),
-    db.select().from(customerPhones).where(inIds(customerPhones.customerId, ids)).orderBy(asc(customerPhones.id)),
-    db.select().from(customerFieldValues).where(inIds(customerFieldValues.customerId, withFields ? ids : [])),
+    db.select().from(customerEmails).where(of(customerEmails.customerId)).orderBy(asc(customerEmails.id)),
+    db.select().from(customerPhones).where(of(customerPhones.customerId)).orderBy(asc(customerPhones.id)),
+    db.select().from(customerFieldValues).where(withFields ? of(customerFieldValues.customerId) : sql`0`),
     db.select().from(customerFields).where(withFields ? undefined : inArray(customerFields.id, [])).orderBy(asc(customerFields.sortOrder), asc(customerFields.id)),
   ] as const;
 }

@@ -48,20 +48,13 @@ export const handler: Handler<typeof route> = async (c) => {
     query.updatedSince !== undefined ? gt(customers.updatedAt, query.updatedSince) : undefined,
   );
   const direction = query.sortOrder === "asc" ? asc : desc;
-  const [rows, [total]] = await db.batch([
-    db
-      .select()
-      .from(customers)
-      .where(where)
-      .orderBy(direction(SORT_FIELDS[query.sortField ?? "createdAt"]), direction(customers.id))
-      .limit(page.size)
-      .offset(page.offset),
+  const order = [direction(SORT_FIELDS[query.sortField ?? "createdAt"]), direction(customers.id)];
+  const pageIds = db.select({ id: customers.id }).from(customers).where(where).orderBy(...order).limit(page.size).offset(page.offset);
+  const [rows, [total], ...details] = await db.batch([
+    db.select().from(customers).where(where).orderBy(...order).limit(page.size).offset(page.offset),
     db.select({ n: count() }).from(customers).where(where),
+    ...customerDetailStatements(db, pageIds.$dynamic(), false),
   ]);
-  const ids = rows.map((row) => row.id);
-  const [emails, phones, values, definitions] = ids.length
-    ? await db.batch(customerDetailStatements(db, ids, false))
-    : [[], [], [], []];
-  const items = rows.map((row) => presentCustomerListItem(row, [emails, phones, values, definitions]));
+  const items = rows.map((row) => presentCustomerListItem(row, details));
   return c.json(pageEnvelope("customers", items, total?.n ?? 0, page), 200);
 };

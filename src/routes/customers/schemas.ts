@@ -25,15 +25,16 @@ export const AddressInput = z
   .openapi("AddressInput");
 
 export const customerFields = {
-  firstName: text(40).optional(),
-  lastName: text(40).optional(),
+  // null clears a field on update.
+  firstName: text(40).nullish(),
+  lastName: text(40).nullish(),
   phone: text(60).optional().openapi({ description: "Added to the phones" }),
-  photoUrl: httpUrl(200).optional(),
-  jobTitle: text(60).optional(),
-  photoType: z.enum(photoTypes).optional(),
+  photoUrl: httpUrl(200).nullish(),
+  jobTitle: text(60).nullish(),
+  photoType: z.enum(photoTypes).nullish(),
   address: AddressInput.optional(),
-  notes: text(65_535).optional(),
-  company: text(60).optional(),
+  notes: text(65_535).nullish(),
+  company: text(60).nullish(),
   phones: z.array(Entry(z.string().trim().min(1).max(60))).max(50).optional(),
   socialProfiles: z.array(Entry(z.string().trim().min(1).max(255))).max(50).optional(),
   websites: z.array(Entry(z.string().trim().min(1).max(255))).max(50).optional(),
