@@ -27,7 +27,10 @@ function titleBefore(index: number): string {
   let j = i - 1;
   while (j > 0 && lines[j]!.trim() !== "") j--;
   while (j > 0 && lines[j - 1]!.trim() !== "") j--;
-  const candidates = lines.slice(Math.max(0, j - 4), i).filter((l) => l.trim() && l.length < 40 && !/[.:]$/.test(l));
+  // Table headers ("Field Type Description") sit between some titles and their examples.
+  const candidates = lines
+    .slice(Math.max(0, j - 4), i)
+    .filter((l) => l.trim() && l.length < 40 && !/[.:]$/.test(l) && !/^(Field|Parameter) /.test(l) && l !== "Response Fields");
   return candidates.at(-1) ?? "";
 }
 

@@ -19,6 +19,8 @@ export async function clearDatabase() {
   await env.DB.batch([
     env.DB.prepare("PRAGMA defer_foreign_keys = ON"),
     ...results.map(({ name }) => env.DB.prepare(`DELETE FROM "${name}"`)),
+    // Ids start again from 1, so the demo data's rows have the ids the document uses.
+    env.DB.prepare("DELETE FROM sqlite_sequence"),
   ]);
 }
 
