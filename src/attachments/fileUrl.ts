@@ -29,22 +29,24 @@ export async function storeFromUrl(raw: string, path: string, config: Config, li
     await body.cancel().catch(() => undefined);
     throw limit.tooLarge(path, declared);
   }
-  if (declared === null) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await readLimited(body, limit, path, signal);
-    } catch (error) {
-      throw error instanceof ApiError ? error : failed("could not be read to the end");
+  const chunks = new Chunks(body, signal);
+  try {
+    if (declared === null) {
+      const bytes = await chunks.readAll(limit, path);
+      await put(bytes);
+      return bytes.byteLength;
     }
-    await put(bytes);
-    return bytes.byteLength;
+    await chunks.streamExactly(declared, put);
+    return declared;
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    if (error instanceof StorageError) throw error.cause;
+    throw failed(`could not be read to the end (${declared ?? "unknown"} bytes declared)`);
   }
-  const fixed = new FixedLengthStream(declared);
-  const [piped, stored] = await Promise.allSettled([body.pipeTo(fixed.writable, { signal }), put(fixed.readable)]);
-  if (piped.status === "rejected") throw failed(`did not send the ${declared} bytes it declared`);
-  if (stored.status === "rejected") throw stored.reason;
-  return declared;
 }
+
+/** R2 refused a write: a server fault, not the client's. */
+class StorageError extends Error {}
 
 async function fetchFollowingRedirects(
   raw: string,
@@ -90,32 +92,87 @@ function plainContentLength(headers: Headers): number | null {
   return /^\d{1,15}$/.test(value) ? Number(value) : null;
 }
 
-async function readLimited(body: ReadableStream<Uint8Array>, limit: SizeLimit, path: string, signal: AbortSignal): Promise<Uint8Array> {
-  const reader = body.getReader();
-  const aborted = new Promise<never>((_, reject) => {
-    if (signal.aborted) reject(signal.reason);
-    signal.addEventListener("abort", () => reject(signal.reason), { once: true });
-  });
-  aborted.catch(() => undefined);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await Promise.race([reader.read(), aborted]);
-      if (done) break;
-      size += value.byteLength;
-      if (size > limit.bytes) throw limit.tooLarge(path, size);
-      chunks.push(value);
+/** A response body read chunk by chunk, every wait cut short by the time limit. */
+class Chunks {
+  private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
+  private readonly aborted: Promise<never>;
+
+  constructor(body: ReadableStream<Uint8Array>, private readonly signal: AbortSignal) {
+    this.reader = body.getReader();
+    this.aborted = new Promise<never>((_, reject) => {
+      if (signal.aborted) reject(signal.reason);
+      signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+    });
+    this.aborted.catch(() => undefined);
+  }
+
+  private within<T>(work: Promise<T>): Promise<T> {
+    return Promise.race([work, this.aborted]);
+  }
+
+  private async each(onChunk: (chunk: Uint8Array) => Promise<void> | void): Promise<void> {
+    try {
+      for (;;) {
+        const { done, value } = await this.within(this.reader.read());
+        if (done) return;
+        await onChunk(value);
+      }
+    } catch (error) {
+      await this.reader.cancel().catch(() => undefined);
+      throw error;
     }
-  } catch (error) {
-    await reader.cancel().catch(() => undefined);
-    throw error;
   }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
+
+  /** Into memory, refusing more than the limit. */
+  async readAll(limit: SizeLimit, path: string): Promise<Uint8Array> {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    await this.each((chunk) => {
+      size += chunk.byteLength;
+      if (size > limit.bytes) throw limit.tooLarge(path, size);
+      chunks.push(chunk);
+    });
+    const bytes = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    return bytes;
   }
-  return bytes;
+
+  /** Straight into `put`; fails unless the body has exactly `length` bytes. */
+  async streamExactly(length: number, put: Put): Promise<void> {
+    const fixed = new FixedLengthStream(length);
+    const writer = fixed.writable.getWriter();
+    const storing = put(fixed.readable);
+    storing.catch(() => undefined);
+    // A write fails when R2 stops reading; the time limit is the fetch's, so it is re-thrown.
+    const toR2 = async (work: Promise<void>) => {
+      try {
+        await this.within(work);
+      } catch (error) {
+        if (this.signal.aborted) throw error;
+        throw new StorageError("R2 stopped reading", { cause: await storing.then(() => error, (failure: unknown) => failure) });
+      }
+    };
+    let size = 0;
+    try {
+      await this.each(async (chunk) => {
+        size += chunk.byteLength;
+        if (size > length) throw new RangeError("more bytes than declared");
+        await toR2(writer.write(chunk));
+      });
+      if (size !== length) throw new RangeError("fewer bytes than declared");
+      await toR2(writer.close());
+    } catch (error) {
+      await writer.abort(error).catch(() => undefined);
+      throw error;
+    }
+    try {
+      await storing;
+    } catch (error) {
+      throw new StorageError("R2 put failed", { cause: error });
+    }
+  }
 }

@@ -3,21 +3,58 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { post } from "../../test/support/api";
 import { resetToDemoData } from "../../test/support/db";
 import { createDb } from "../db/client";
+import { instrumentD1, newD1Stats } from "../db/instrument";
+import { newAttachmentKey } from "./keys";
 import { sweepOrphanAttachments } from "./orphans";
 
 beforeEach(resetToDemoData);
+
+const HOUR = 60 * 60 * 1000;
+const keys = async () => (await env.ATTACHMENTS.list()).objects.map((object) => object.key).sort();
 
 describe("sweepOrphanAttachments", () => {
   it("deletes old objects without a row, keeps referenced and young ones", async () => {
     const res = await post("/api/conversations/1/threads", { type: "note", text: "x", user: 7, attachments: [{ fileName: "kept.txt", data: btoa("kept") }] });
     expect(res.status).toBe(201);
-    await env.ATTACHMENTS.put("attachments/orphan-1", "lost");
-    const later = Date.now() + 2 * 60 * 60 * 1000;
+    const orphan = newAttachmentKey();
+    await env.ATTACHMENTS.put(orphan, "lost");
+    const db = createDb(env.DB);
+    expect(await sweepOrphanAttachments(env, db, Date.now())).toEqual({ checked: 0, deleted: 0 });
+    expect(await sweepOrphanAttachments(env, db, Date.now() + 2 * HOUR)).toEqual({ checked: 2, deleted: 1 });
+    const left = await keys();
+    expect(left).not.toContain(orphan);
+    expect(left.filter((key) => key.startsWith("attachments/"))).toHaveLength(1);
+    expect(left).toContain("seed/invoice.txt");
+  });
+
+  it("runs with the environment alone, as the cron calls it", async () => {
+    await env.ATTACHMENTS.put(newAttachmentKey(), "young");
+    expect(await sweepOrphanAttachments(env)).toEqual({ checked: 0, deleted: 0 });
+    expect(await keys()).toHaveLength(2);
+  });
+
+  it("never deletes an object uploaded within the hour, whatever its key says", async () => {
+    await env.ATTACHMENTS.put("attachments/2020-01-01T00/forged-old-hour", "young");
     expect(await sweepOrphanAttachments(env, createDb(env.DB), Date.now())).toEqual({ checked: 0, deleted: 0 });
-    expect(await sweepOrphanAttachments(env, createDb(env.DB), later)).toEqual({ checked: 2, deleted: 1 });
-    const keys = (await env.ATTACHMENTS.list()).objects.map((o) => o.key);
-    expect(keys).not.toContain("attachments/orphan-1");
-    expect(keys.filter((k) => k.startsWith("attachments/"))).toHaveLength(1);
-    expect(keys).toContain("seed/invoice.txt");
+    expect(await keys()).toContain("attachments/2020-01-01T00/forged-old-hour");
+  });
+
+  it("stops listing at keys of the last hour and leaves other prefixes alone", async () => {
+    const now = Date.now() + 3 * HOUR;
+    const recent = newAttachmentKey(now);
+    await env.ATTACHMENTS.put(recent, "written in the sweep's own hour");
+    await env.ATTACHMENTS.put("webhook-payloads/delivery-1", "{}");
+    expect(await sweepOrphanAttachments(env, createDb(env.DB), now)).toEqual({ checked: 0, deleted: 0 });
+    expect(await keys()).toEqual(["seed/invoice.txt", recent, "webhook-payloads/delivery-1"].sort());
+  });
+
+  it("walks every page with one query per page", async () => {
+    const orphans = Array.from({ length: 5 }, (_, i) => newAttachmentKey(Date.now() - (10 - i) * HOUR));
+    await Promise.all(orphans.map((key) => env.ATTACHMENTS.put(key, "lost")));
+    const stats = newD1Stats();
+    const result = await sweepOrphanAttachments(env, createDb(instrumentD1(env.DB, stats)), Date.now() + 2 * HOUR, 2);
+    expect(result).toEqual({ checked: 5, deleted: 5 });
+    expect(stats.roundTrips).toBe(3);
+    expect(await keys()).toEqual(["seed/invoice.txt"]);
   });
 });
