@@ -93,7 +93,8 @@ export async function createCustomer(
 ): Promise<{ id: number; created: boolean }> {
   const emailInput = input.emails ?? [];
   const emails = uniqueEmails(emailInput.map((e) => e.value));
-  const typeOf = new Map(emailInput.map((e) => [normalizeEmail(e.value), e.type ?? "work"]));
+  // An email given twice keeps its first entry's type.
+  const typeOf = new Map(emailInput.toReversed().map((e) => [normalizeEmail(e.value), e.type ?? "work"]));
   const path = (email: string) => `emails[${emailInput.findIndex((e) => normalizeEmail(e.value) === email)}].value`;
   const columns = columnsOf(input);
   const phones = phonesOf(input) ?? [];
