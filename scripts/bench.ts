@@ -56,6 +56,7 @@ async function startWorker(): Promise<ChildProcess> {
     [
       "dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persist,
       "--var", "ATTACHMENT_SIGNING_SECRET:bench", "--var", "WEBHOOK_SECRET:bench", "--var", "MAX_PAGE_SIZE:100",
+      "--var", "RATE_LIMIT_PER_MINUTE:0",
     ],
     { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, CI: "true" }, detached: true },
   );

@@ -15,6 +15,7 @@ import { zodIssuesToErrors } from "./lib/zodErrors";
 import { requireApiKey } from "./middleware/auth";
 import { cors } from "./middleware/cors";
 import { jsonBody } from "./middleware/jsonBody";
+import { rateLimit } from "./middleware/rateLimit";
 import { registerRoutes } from "./routes";
 import { openApiInfo, registerSecuritySchemes } from "./routes/openapi";
 
@@ -50,6 +51,7 @@ export function createApp() {
   });
   app.use("*", cors(allowedMethods));
   app.use("/api/*", async (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : requireApiKey(c, next)));
+  app.use("/api/*", async (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : rateLimit(c, next)));
   app.use("/api/*", jsonBody);
 
   registerSecuritySchemes(app);

@@ -10,6 +10,8 @@ export interface Config {
   webhookTimeoutMs: number;
   /** Seconds to wait before retry n (index n - 1); its length + 1 is the number of attempts. */
   webhookRetryDelays: number[];
+  /** The [[ratelimits]] limit per API key and minute, as the headers state it; 0 turns it off. */
+  rateLimitPerMinute: number;
 }
 
 const positiveInt = (value: unknown, fallback: number) => {
@@ -36,5 +38,6 @@ export function readConfig(env: Partial<Record<keyof Env, unknown>>): Config {
     fileUrlTimeoutMs: positiveInt(env.FILE_URL_TIMEOUT_MS, 10_000),
     webhookTimeoutMs: positiveInt(env.WEBHOOK_TIMEOUT_MS, 10_000),
     webhookRetryDelays: secondsList(env.WEBHOOK_RETRY_DELAYS, DEFAULT_RETRY_DELAYS),
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE === "0" ? 0 : positiveInt(env.RATE_LIMIT_PER_MINUTE, 1200),
   };
 }

@@ -32,6 +32,7 @@ export const errorResponses = {
   409: errorResponse("Conflicting entity exists"),
   413: errorResponse("Request body too large"),
   415: errorResponse("Request body is not JSON"),
+  429: errorResponse("Too many requests with this API key (Retry-After, X-RateLimit-*)"),
   500: errorResponse("Unexpected server error"),
 } as const;
 
