@@ -21,8 +21,8 @@ export default defineConfig({
                 WEBHOOK_SECRET: "test-webhook-secret",
                 // A receiver that never answers fails the test's attempt in a fraction of a second.
                 WEBHOOK_TIMEOUT_MS: "300",
-          // Suites send thousands of requests a minute with one key; rateLimit.test.ts turns it on.
-          RATE_LIMIT_PER_MINUTE: "0",
+                // Suites send thousands of requests a minute with one key; rateLimit.test.ts turns it on.
+                RATE_LIMIT_PER_MINUTE: "0",
               },
             },
           })),
