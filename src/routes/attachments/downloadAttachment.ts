@@ -2,10 +2,11 @@ import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { attachments } from "../../db/schema";
 import { ApiError, notFound } from "../../lib/errors";
-import { defineRoute } from "../../lib/openapi";
+import { defineRoute, ErrorSchema, jsonContent } from "../../lib/openapi";
 import { verifyAttachmentToken } from "../../present/attachment";
 import type { Handler } from "../types";
 
+const file = z.string().openapi({ format: "binary" });
 const segment = (name: string) => z.string().openapi({ param: { name, in: "path" } });
 
 export const route = defineRoute({
@@ -22,9 +23,9 @@ export const route = defineRoute({
     query: z.object({ id: z.string().optional(), token: z.string().optional() }),
   },
   responses: {
-    200: { description: "The file", content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } } },
-    206: { description: "The requested range", content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } } },
-    416: { description: "Range not satisfiable" },
+    200: { description: "The file, with the type it was stored with", content: { "*/*": { schema: file } } },
+    206: { description: "The requested range", content: { "*/*": { schema: file } } },
+    416: { ...jsonContent(ErrorSchema, "Range not satisfiable (Content-Range gives the size)") },
   },
 });
 
