@@ -76,6 +76,16 @@ export const isoDateTime = z
 
 export const IsoDate = z.string().openapi({ format: "date-time", example: "2020-03-16T14:07:23Z" });
 
+/**
+ * Text to look up by in a query parameter: no control characters (a NUL would end the text
+ * early inside SQLite and turn a filter into a match-all).
+ */
+export const filterText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/^[^\u0000-\u001f\u007f]*$/, "Must not contain control characters");
+
 /** Comma-separated list in a query parameter (`mailboxId=1,2`), at most `max` entries. */
 export const commaList = <T extends z.ZodType<unknown, string>>(item: T, max = 50) =>
   z

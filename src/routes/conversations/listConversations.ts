@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { embedSet } from "../../domain/conversations/load";
 import { listConversations, SORT_FIELDS } from "../../domain/conversations/list";
 import { conversationStates, conversationStatuses, conversationTypes } from "../../db/schema";
-import { commaList, defineRoute, isoDateTime, jsonContent, PageSchema, pagingQuery } from "../../lib/openapi";
+import { commaList, defineRoute, filterText, isoDateTime, jsonContent, PageSchema, pagingQuery } from "../../lib/openapi";
 import { pageEnvelope, paging } from "../../lib/paging";
 import { ConversationListItemSchema } from "../../present/conversation";
 import type { Handler } from "../types";
@@ -10,7 +10,7 @@ import { presentContext } from "./context";
 import { EmbedQuery } from "./getConversation";
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const text = z.string().max(255);
+const text = filterText(255);
 
 export const ListConversationsQuery = z.object({
   embed: EmbedQuery.optional(),

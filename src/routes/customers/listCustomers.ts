@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { customerEmails, customerPhones, customers } from "../../db/schema";
 import { normalizeEmail } from "../../domain/customerResolution";
-import { defineRoute, isoDateTime, jsonContent, PageSchema, pagingQuery } from "../../lib/openapi";
+import { defineRoute, filterText, isoDateTime, jsonContent, PageSchema, pagingQuery } from "../../lib/openapi";
 import { pageEnvelope, paging } from "../../lib/paging";
 import { customerDetailStatements, CustomerListItemSchema, presentCustomerListItem } from "../../present/customer";
 import type { Handler } from "../types";
@@ -18,10 +18,10 @@ export const route = defineRoute({
   description: "Filters combine with AND; names and phone match exactly, email case-insensitively. Default order: createdAt desc.",
   request: {
     query: z.object({
-      firstName: z.string().max(40).optional(),
-      lastName: z.string().max(40).optional(),
-      phone: z.string().max(60).optional(),
-      email: z.string().max(191).optional(),
+      firstName: filterText(40).optional(),
+      lastName: filterText(40).optional(),
+      phone: filterText(60).optional(),
+      email: filterText(191).optional(),
       updatedSince: isoDateTime.optional(),
       sortField: z.enum(["createdAt", "firstName", "lastName", "updatedAt"]).optional(),
       sortOrder: z.enum(["asc", "desc"]).optional(),

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { asc, count, eq } from "drizzle-orm";
 import { users } from "../../db/schema";
-import { defineRoute, jsonContent, PageSchema, pagingQuery } from "../../lib/openapi";
+import { defineRoute, filterText, jsonContent, PageSchema, pagingQuery } from "../../lib/openapi";
 import { pageEnvelope, paging } from "../../lib/paging";
 import { presentUser, UserSchema } from "../../present/user";
 import type { Handler } from "../types";
@@ -13,7 +13,7 @@ export const route = defineRoute({
   summary: "List Users",
   request: {
     query: z.object({
-      email: z.string().optional().openapi({ description: "Look up user by email" }),
+      email: filterText(191).optional().openapi({ description: "Look up user by email" }),
       ...pagingQuery,
     }),
   },
