@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
-const BROWSER_TESTS = "test/browser/**/*.test.ts";
+// Tests that need Node rather than workerd: Chromium against `wrangler dev`, and the OpenAPI
+// validator (it reads its schemas from disk and compiles them with eval).
+const NODE_TESTS = ["test/browser/**/*.test.ts", "test/openapi.test.ts"];
 
 export default defineConfig({
   test: {
@@ -30,15 +32,14 @@ export default defineConfig({
         test: {
           name: "workers",
           include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-          exclude: [BROWSER_TESTS],
+          exclude: NODE_TESTS,
           setupFiles: ["./test/support/setup.ts"],
         },
       },
       {
-        // Headless Chromium against `wrangler dev`: runs in Node, not in workerd.
         test: {
-          name: "browser",
-          include: [BROWSER_TESTS],
+          name: "node",
+          include: NODE_TESTS,
           environment: "node",
           testTimeout: 120_000,
           hookTimeout: 180_000,

@@ -1,4 +1,5 @@
 import { exports } from "cloudflare:workers";
+import { checkContract } from "./contract";
 
 export const DEMO_KEY = "c2ba609c687a3425402b9d881e5075db";
 export const BASE = "http://localhost:8787";
@@ -11,7 +12,10 @@ export interface CallOptions {
   key?: string | null;
 }
 
-/** Calls the Worker's fetch handler as a client would, with the demo key by default. */
+/**
+ * Calls the Worker's fetch handler as a client would, with the demo key by default, and checks
+ * the response against the OpenAPI document (test/support/contract.ts).
+ */
 export async function call(method: string, path: string, options: CallOptions = {}) {
   const url = new URL(path, BASE);
   for (const [name, value] of Object.entries(options.query ?? {})) url.searchParams.set(name, String(value));
@@ -26,7 +30,9 @@ export async function call(method: string, path: string, options: CallOptions = 
   const response = await exports.default.fetch(new Request(url, { method, headers, body }));
   const text = await response.text();
   const json = text && response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : undefined;
-  return { status: response.status, headers: response.headers, json, text };
+  const result = { status: response.status, headers: response.headers, json, text };
+  await checkContract(method, url.pathname, result);
+  return result;
 }
 
 export const get = (path: string, options?: CallOptions) => call("GET", path, options);
