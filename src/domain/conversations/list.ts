@@ -30,6 +30,7 @@ import type { Paging } from "../../lib/paging";
 import { type ConversationListItem, presentListItem } from "../../present/conversation";
 import { normalizeEmail } from "../customerResolution";
 import { type Embed, pagePeopleStatements, type PresentContext, presentRelated, type RelatedResults } from "./load";
+import { type TagPlan, tagPlan } from "./tagPlan";
 import { normalizeTagName } from "./tagsAndFields";
 
 export const SORT_FIELDS = ["createdAt", "mailboxId", "number", "subject", "updatedAt", "waitingSince"] as const;
@@ -83,7 +84,19 @@ function subjectContains(text: string): SQL {
   );
 }
 
-function conditions(filters: ListFilters, mineFolder: { mailboxId: number; userId: number } | null): SQL | undefined {
+/** The same set of conversations either way; see tagPlan.ts for which reads fewer rows. */
+export function tagCondition(name: string, plan: TagPlan): SQL {
+  const tagId = sql`(SELECT id FROM tags WHERE name = ${name})`;
+  return plan === "scan"
+    ? sql`EXISTS (SELECT 1 FROM conversation_tags ct WHERE ct.tag_id = ${tagId} AND ct.conversation_id = ${conversations.id})`
+    : inArray(conversations.id, sql`(SELECT conversation_id FROM conversation_tags WHERE tag_id = ${tagId})`);
+}
+
+function conditions(
+  filters: ListFilters,
+  mineFolder: { mailboxId: number; userId: number } | null,
+  plans: { tag?: TagPlan } = {},
+): SQL | undefined {
   const c = conversations;
   const status = filters.status ?? ["active"];
   return and(
@@ -102,12 +115,7 @@ function conditions(filters: ListFilters, mineFolder: { mailboxId: number; userI
       : undefined,
     filters.number !== undefined ? eq(c.number, filters.number) : undefined,
     filters.subject ? subjectContains(filters.subject) : undefined,
-    filters.tag !== undefined
-      ? inArray(
-          c.id,
-          sql`(SELECT conversation_id FROM conversation_tags WHERE tag_id = (SELECT id FROM tags WHERE name = ${normalizeTagName(filters.tag)}))`,
-        )
-      : undefined,
+    filters.tag !== undefined ? tagCondition(normalizeTagName(filters.tag), plans.tag ?? "lookup") : undefined,
     filters.createdByUserId !== undefined ? eq(c.createdByUserId, filters.createdByUserId) : undefined,
     filters.createdByCustomerId !== undefined ? eq(c.createdByCustomerId, filters.createdByCustomerId) : undefined,
     filters.createdSince !== undefined ? gt(c.createdAt, filters.createdSince) : undefined,
@@ -182,7 +190,8 @@ export async function listConversations(
       .get();
     if (folder?.type === FolderType.Mine && folder.userId !== null) mine = { mailboxId: folder.mailboxId, userId: folder.userId };
   }
-  const where = conditions(filters, mine);
+  const plans = { tag: filters.tag === undefined ? undefined : await tagPlan(db, normalizeTagName(filters.tag), page.size) };
+  const where = conditions(filters, mine, plans);
   const direction = sort.order === "asc" ? asc : desc;
   const [pageRows, [total], definitions] = await db.batch([
     selectConversationPage(db)

@@ -1,0 +1,33 @@
+/**
+ * How to read a page of conversations with a tag. A common tag is best found by walking the
+ * conversations in their sort order and checking each for the tag (about page size ×
+ * conversations / tagged rows read); a rare tag by reading its few tagged conversations and
+ * sorting them (a few rows per tagged conversation). Which is cheaper depends on how many
+ * conversations carry the tag: the tag's counter, remembered by the isolate for a minute.
+ * The choice changes only the cost, never the result.
+ */
+import { eq, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { tags } from "../../db/schema";
+
+const TTL_MS = 60_000;
+const remembered = new Map<string, { tagged: number; total: number; until: number }>();
+
+export type TagPlan = "scan" | "lookup";
+
+export async function tagPlan(db: Database, name: string, pageSize: number): Promise<TagPlan> {
+  let known = remembered.get(name);
+  if (!known || known.until < Date.now()) {
+    const row = await db
+      .select({ tagged: tags.counter, total: sql<number>`(SELECT coalesce(max(id), 0) FROM conversations)` })
+      .from(tags)
+      .where(eq(tags.name, name))
+      .get();
+    known = { tagged: row?.tagged ?? 0, total: row?.total ?? 0, until: Date.now() + TTL_MS };
+    remembered.set(name, known);
+  }
+  if (known.tagged === 0) return "lookup";
+  const scanCost = (pageSize * known.total) / known.tagged;
+  const lookupCost = 9 * known.tagged;
+  return scanCost < lookupCost ? "scan" : "lookup";
+}
