@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { get } from "./support/api";
 import { checkContract } from "./support/contract";
+import { resetToDemoData } from "./support/db";
 
 const json = (status: number, body: unknown) => ({
   status,
@@ -22,6 +23,8 @@ const user = {
 };
 
 describe("response contract (test/support/contract.ts)", () => {
+  beforeAll(resetToDemoData);
+
   it("reads the document the Worker serves without a key", async () => {
     const res = await get("/api/openapi.json", { key: null });
     expect(res.status).toBe(200);
@@ -39,6 +42,23 @@ describe("response contract (test/support/contract.ts)", () => {
     await expect(check).rejects.toThrow(/GET \/api\/users\/1 -> 200 \(GET \/api\/users\/\{userId\}\).*does not match/);
     await expect(check).rejects.toThrow(/at #\/id: .*integer/);
     await expect(check).rejects.toThrow(/email/);
+  });
+
+  it("refuses a field the document does not name", async () => {
+    await expect(checkContract("GET", "/api/users/1", json(200, { ...user, password: "x" }))).rejects.toThrow(
+      /Property "password" does not match additional properties schema/,
+    );
+  });
+
+  it("refuses an undocumented field deep inside a real response", async () => {
+    const res = await get("/api/conversations/1", { query: { embed: "threads" } });
+    expect(res.status).toBe(200);
+    await expect(checkContract("GET", "/api/conversations/1", res)).resolves.toBeUndefined();
+    const thread = res.json._embedded.threads[0];
+    thread.createdBy.secret = "x";
+    await expect(checkContract("GET", "/api/conversations/1", json(200, res.json))).rejects.toThrow(
+      /at #\/_embedded\/threads\/0\/createdBy: Property "secret"/,
+    );
   });
 
   it("refuses a status the operation does not document", async () => {

@@ -2,7 +2,9 @@
  * Checks every response the tests see against the app's own OpenAPI document: the status must
  * be documented for the operation, and a JSON body must match the schema documented for that
  * status. Paths, or methods, that the document does not describe are checked only when they
- * answer an error, against the Error schema. The document is fetched once per test file.
+ * answer an error, against the Error schema. Objects are closed: a field the document does not
+ * name is a failure too, so the reference shows everything the API returns. The document is
+ * fetched once per test file.
  * JSON Schema validation by @cfworker/json-schema, which runs inside workerd (no eval).
  */
 import { dereference, type OutputUnit, type Schema, validate } from "@cfworker/json-schema";
@@ -39,6 +41,7 @@ async function loadContract(): Promise<Contract> {
   const response = await exports.default.fetch(new Request(`${BASE}/api/openapi.json`));
   if (!response.ok) throw new Error(`contract: GET /api/openapi.json answered ${response.status}`);
   const document = (await response.json()) as Document;
+  closeObjects(document);
   // Indexes every subschema by JSON pointer so `#/components/schemas/...` references resolve.
   const lookup = dereference(document as unknown as Schema);
   const templates = Object.keys(document.paths)
@@ -50,6 +53,44 @@ async function loadContract(): Promise<Contract> {
     // A literal segment wins over a parameter (`/api/x/folders` before `/api/x/{id}`).
     .sort((a, b) => a.params - b.params);
   return { document, lookup, templates };
+}
+
+/**
+ * Adds `additionalProperties: false` to every object schema that lists its properties and says
+ * nothing about others, except the parts of an `allOf` that merges the fields of several parts
+ * (each part sees only its own). `allOf: [{$ref}, {type: [object, null]}]` (a nullable
+ * reference) merges nothing.
+ */
+function closeObjects(document: Document) {
+  const open = new Set<unknown>();
+  const fieldsOf = (part: Record<string, unknown>) => typeof part.$ref === "string" || "properties" in part;
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== "object") return;
+    const schema = node as Record<string, unknown>;
+    const parts = Array.isArray(schema.allOf) ? (schema.allOf as Record<string, unknown>[]) : [];
+    if (parts.filter(fieldsOf).length > 1) {
+      for (const part of parts) open.add(typeof part.$ref === "string" ? part.$ref : part);
+    }
+    Object.values(schema).forEach(visit);
+  };
+  visit(document);
+  const close = (node: unknown, pointer: string, inProperties = false): void => {
+    if (Array.isArray(node)) return node.forEach((item, i) => close(item, `${pointer}/${i}`));
+    if (!node || typeof node !== "object") return;
+    const schema = node as Record<string, unknown>;
+    const listed = !inProperties && schema.properties && typeof schema.properties === "object";
+    if (listed && !("additionalProperties" in schema) && !("unevaluatedProperties" in schema)
+      && !open.has(schema) && !open.has(pointer)) {
+      schema.additionalProperties = false;
+    }
+    for (const [key, value] of Object.entries(schema)) {
+      // Examples are data, not schemas; under `properties` every key is a field's schema.
+      if (!inProperties && (key === "example" || key === "examples")) continue;
+      close(value, `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`, !inProperties && key === "properties");
+    }
+  };
+  close(document, "#");
 }
 
 const mediaType = (contentType: string | null) => contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
