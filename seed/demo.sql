@@ -73,9 +73,7 @@ INSERT OR IGNORE INTO threads (id, conversation_id, type, status, state, action_
 INSERT OR IGNORE INTO attachments (id, conversation_id, thread_id, file_name, mime_type, size, r2_key, created_at) VALUES
   (1, 1, 1, 'invoice.txt', 'text/plain', 33, 'seed/invoice.txt', 1584312382);
 
-INSERT OR IGNORE INTO conversation_custom_fields (conversation_id, custom_field_id, value) VALUES
-  (1, 18, '2'),
-  (1, 37, 'Acme Payments');
+UPDATE conversations SET custom_fields = '{"18":"2","37":"Acme Payments"}' WHERE id = 1 AND custom_fields = '{}';
 
 INSERT OR IGNORE INTO conversation_tags (conversation_id, tag_id) VALUES (1, 1), (1, 2);
 

@@ -98,7 +98,6 @@ INSERT INTO tags (id, name, color) SELECT key + 1, value, key FROM json_each('${
 
 INSERT INTO conversation_tags (conversation_id, tag_id) SELECT id, 1 + (id % ${TAGS.length}) FROM conversations WHERE id % 3 = 0;
 
-INSERT INTO conversation_custom_fields (conversation_id, custom_field_id, value)
-SELECT id, 1, CAST(1 + id % 3 AS TEXT) FROM conversations WHERE mailbox_id = 1 AND id % 2 = 0;
+UPDATE conversations SET custom_fields = json_object('1', CAST(1 + id % 3 AS TEXT)) WHERE mailbox_id = 1 AND id % 2 = 0;
 `;
 }

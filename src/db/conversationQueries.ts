@@ -9,7 +9,6 @@ import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Database } from "./client";
 import {
   attachments,
-  conversationCustomFields,
   conversations,
   conversationTags,
   customerEmails,
@@ -45,9 +44,6 @@ export const selectThreads = (db: Database, conversationIds: number[]) =>
 
 export const selectAttachments = (db: Database, conversationIds: number[]) =>
   db.select().from(attachments).where(inIds(attachments.conversationId, conversationIds)).orderBy(asc(attachments.id));
-
-export const selectFieldValues = (db: Database, conversationIds: number[]) =>
-  db.select().from(conversationCustomFields).where(inIds(conversationCustomFields.conversationId, conversationIds));
 
 /** Field definitions of the mailboxes (all of them if not given), in display order. */
 export const selectFieldDefinitions = (db: Database, mailboxIds?: number[] | SQL) =>

@@ -254,6 +254,8 @@ export const conversations = sqliteTable(
     cc: json<string[]>("cc").notNull().default([]),
     bcc: json<string[]>("bcc").notNull().default([]),
     threadsCount: integer("threads_count").notNull().default(0),
+    /** Mailbox custom field values, field id -> value: shown with every conversation, filtered by none. */
+    customFields: json<Record<string, string>>("custom_fields").notNull().default({}),
     closedByUserId: integer("closed_by_user_id").references(() => users.id),
     closedAt: integer("closed_at"),
     userUpdatedAt: integer("user_updated_at"),
@@ -395,20 +397,6 @@ export const customFields = sqliteTable(
     sortOrder: integer("sort_order").notNull().default(0),
   },
   (t) => [index("custom_fields_mailbox_idx").on(t.mailboxId, t.sortOrder)],
-);
-
-export const conversationCustomFields = sqliteTable(
-  "conversation_custom_fields",
-  {
-    conversationId: integer("conversation_id")
-      .notNull()
-      .references(() => conversations.id, { onDelete: "cascade" }),
-    customFieldId: integer("custom_field_id")
-      .notNull()
-      .references(() => customFields.id, { onDelete: "cascade" }),
-    value: text("value").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.conversationId, t.customFieldId] })],
 );
 
 export const timelogs = sqliteTable(

@@ -22,7 +22,7 @@ async function roundTrips(method: string, path: string, options?: CallOptions) {
 describe("D1 round trips", () => {
   it.each([
     ["Get Conversation", "GET", "/api/conversations/1?embed=threads,timelogs,tags", undefined, 2],
-    ["List Conversations", "GET", "/api/conversations?mailboxId=1&status=all", undefined, 2],
+    ["List Conversations", "GET", "/api/conversations?mailboxId=1&status=all", undefined, 1],
     ["List Conversations with threads", "GET", "/api/conversations?embed=threads,tags&status=all", undefined, 2],
     ["List Conversation Timelogs", "GET", "/api/conversations/1/timelogs", undefined, 1],
     ["Create Conversation", "POST", "/api/conversations", documentExample, 3],

@@ -13,7 +13,6 @@ import { insertChunks } from "../../db/sql";
 import {
   attachments,
   type ConversationStatus,
-  conversationCustomFields,
   conversations,
   customFields,
   mailboxes,
@@ -198,6 +197,7 @@ function buildStatements(
       cc: withCc?.cc ?? [],
       bcc: withBcc?.bcc ?? [],
       threadsCount: newestFirst.length,
+      customFields: Object.fromEntries(fieldValues.filter((v) => v.value !== "").map((v) => [String(v.fieldId), v.value])),
       closedByUserId: status === "closed" ? (newestUserThread?.user ?? null) : null,
       closedAt: status === "closed" ? (input.closedAt ?? now) : null,
       userUpdatedAt: newestUserThread ? createdAt : null,
@@ -243,7 +243,5 @@ function buildStatements(
     }
   }
 
-  const valueRows = fieldValues.map((value) => ({ conversationId: id, customFieldId: value.fieldId, value: value.value }));
-  for (const chunk of insertChunks(valueRows)) list.push(db.insert(conversationCustomFields).values(chunk));
   return { list, customerInsertAt };
 }

@@ -11,7 +11,6 @@ import {
   selectAttachments,
   selectConversationPage,
   selectFieldDefinitions,
-  selectFieldValues,
   selectTags,
   selectThreads,
   selectTimelogs,
@@ -219,24 +218,20 @@ export async function listConversations(
 const noPeople: People = { user: () => null, customer: () => null };
 
 /**
- * What the page's items show besides their row and people, in a second round trip only if
- * there is something to read: field values (only of conversations in mailboxes with fields)
- * and the embeds with the people of their threads.
+ * What the page's items embed, with the people of their threads: a second round trip only
+ * when something is embedded.
  */
 async function readRelated(
   db: Database,
   rows: ConversationRow[],
-  definitions: RelatedResults[1],
+  definitions: RelatedResults[0],
   embed: ReadonlySet<Embed>,
 ): Promise<{ results: RelatedResults; people: People }> {
-  const withFields = new Set(definitions.map((definition) => definition.mailboxId));
-  const fieldIds = rows.filter((row) => withFields.has(row.mailboxId)).map((row) => row.id);
+  if (embed.size === 0) return { results: [definitions, [], [], [], []], people: noPeople };
   const ids = rows.map((row) => row.id);
-  if (fieldIds.length === 0 && embed.size === 0) return { results: [[], definitions, [], [], [], []], people: noPeople };
   const when = (name: Embed) => (embed.has(name) ? ids : []);
   const threadPeople = pagePeopleStatements(db, [], when("threads"));
-  const [values, threadRows, attachmentRows, timelogRows, tagRows, userRows, customerRows, emailRows] = await db.batch([
-    selectFieldValues(db, fieldIds),
+  const [threadRows, attachmentRows, timelogRows, tagRows, userRows, customerRows, emailRows] = await db.batch([
     selectThreads(db, when("threads")),
     selectAttachments(db, when("threads")),
     selectTimelogs(db, when("timelogs")),
@@ -244,5 +239,5 @@ async function readRelated(
     ...threadPeople.statements,
   ]);
   const people = embed.has("threads") ? toPeople([userRows, customerRows, emailRows], new Map()) : noPeople;
-  return { results: [values, definitions, threadRows, attachmentRows, timelogRows, tagRows], people };
+  return { results: [definitions, threadRows, attachmentRows, timelogRows, tagRows], people };
 }

@@ -13,7 +13,6 @@ import {
   peopleStatements,
   selectAttachments,
   selectFieldDefinitions,
-  selectFieldValues,
   selectTags,
   selectThreads,
   selectTimelogs,
@@ -51,7 +50,6 @@ export interface PresentContext {
 export function relatedStatements(db: Database, ids: number[], mailboxIds: number[] | SQL, embed: ReadonlySet<Embed>) {
   const when = (name: Embed) => (embed.has(name) ? ids : []);
   return [
-    selectFieldValues(db, ids),
     selectFieldDefinitions(db, mailboxIds),
     selectThreads(db, when("threads")),
     selectAttachments(db, when("threads")),
@@ -108,7 +106,7 @@ export interface PresentedParts {
   embedded: Conversation["_embedded"];
 }
 
-async function presentAttachmentsByThread(rows: RelatedResults[3], ctx: PresentContext) {
+async function presentAttachmentsByThread(rows: RelatedResults[2], ctx: PresentContext) {
   const presented = await presentAttachments(ctx.origin, ctx.attachmentSecret, rows);
   const byThread = new Map<number, Attachment[]>();
   rows.forEach((row, index) => {
@@ -126,9 +124,8 @@ export async function presentRelated(
   people: People,
   ctx: PresentContext,
 ): Promise<(row: ConversationRow) => PresentedParts> {
-  const [fieldValues, definitions, threadRows, attachmentRows, timelogRows, tagRows] = results;
+  const [definitions, threadRows, attachmentRows, timelogRows, tagRows] = results;
   const attachmentsOf = await presentAttachmentsByThread(attachmentRows, ctx);
-  const values = byConversation(fieldValues);
   const threadsOf = byConversation(threadRows);
   const timelogsOf = byConversation(timelogRows);
   const tagsOf = byConversation(tagRows);
@@ -142,10 +139,12 @@ export async function presentRelated(
     }
     if (embed.has("timelogs")) embedded.timelogs = (timelogsOf.get(row.id) ?? []).map(presentTimelog);
     if (embed.has("tags")) embedded.tags = (tagsOf.get(row.id) ?? []).map(({ tag }) => presentTag(tag));
-    const own = (values.get(row.id) ?? []).map((value) => ({ fieldId: value.customFieldId, value: value.value }));
+    // In the definitions' display order.
     const fields = definitions.filter((definition) => definition.mailboxId === row.mailboxId);
-    const byPosition = new Map(fields.map((definition, index) => [definition.id, index]));
-    own.sort((a, b) => (byPosition.get(a.fieldId) ?? 0) - (byPosition.get(b.fieldId) ?? 0));
+    const own = fields.flatMap((definition) => {
+      const value = row.customFields[String(definition.id)];
+      return value === undefined ? [] : [{ fieldId: definition.id, value }];
+    });
     return { customFields: presentFieldValues(fields, own), embedded };
   };
 }
@@ -169,7 +168,7 @@ export async function finishConversation(
   const [found, ...related] = results;
   const row = found[0];
   if (!row) return null;
-  const people = await loadPeople(db, [row], related[2]);
+  const people = await loadPeople(db, [row], related[1]);
   const parts = (await presentRelated(related, embed, people, ctx))(row);
   return presentConversation(row, people, parts.customFields, parts.embedded, nowSeconds());
 }

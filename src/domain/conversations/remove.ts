@@ -6,7 +6,6 @@ import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import {
   attachments,
-  conversationCustomFields,
   conversations,
   conversationTags,
   threads,
@@ -16,11 +15,10 @@ import { notFound } from "../../lib/errors";
 
 /** Deletes the rows; returns the R2 keys of the conversation's attachments. */
 export async function deleteConversationRows(db: Database, id: number): Promise<string[]> {
-  const [files, , , , , deleted] = await db.batch([
+  const [files, , , , deleted] = await db.batch([
     db.delete(attachments).where(eq(attachments.conversationId, id)).returning({ r2Key: attachments.r2Key }),
     db.delete(threads).where(eq(threads.conversationId, id)),
     db.delete(conversationTags).where(eq(conversationTags.conversationId, id)),
-    db.delete(conversationCustomFields).where(eq(conversationCustomFields.conversationId, id)),
     db.delete(timelogs).where(eq(timelogs.conversationId, id)),
     db.delete(conversations).where(eq(conversations.id, id)).returning({ id: conversations.id }),
   ]);

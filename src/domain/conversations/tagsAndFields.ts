@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import type { Statement } from "../../db/ids";
 import { isForeignKeyViolation } from "../../db/sql";
-import { conversationCustomFields, conversations, customFields } from "../../db/schema";
+import { conversations, customFields } from "../../db/schema";
 import { notFound } from "../../lib/errors";
 import { validateFieldValues } from "../fieldValues";
 
@@ -45,25 +45,11 @@ export async function updateCustomFields(
   ]);
   if (!found[0]) throw notFound("conversationId", conversationId);
   const values = validateFieldValues(fields, input, "customFields");
-  const statements: Statement[] = values.map(({ fieldId, value }) =>
-    value === ""
-      ? db
-          .delete(conversationCustomFields)
-          .where(and(eq(conversationCustomFields.conversationId, conversationId), eq(conversationCustomFields.customFieldId, fieldId)))
-      : db
-          .insert(conversationCustomFields)
-          .values({ conversationId, customFieldId: fieldId, value })
-          .onConflictDoUpdate({
-            target: [conversationCustomFields.conversationId, conversationCustomFields.customFieldId],
-            set: { value },
-          }),
-  );
-  statements.push(db.update(conversations).set({ updatedAt: now }).where(eq(conversations.id, conversationId)));
-  try {
-    await db.batch(statements as [Statement, ...Statement[]]);
-  } catch (error) {
-    // Deleted by a concurrent request since it was read.
-    if (isForeignKeyViolation(error)) throw notFound("conversationId", conversationId);
-    throw error;
-  }
+  // One statement merges the changes into the stored values (JSON merge patch: null removes),
+  // so concurrent updates of different fields do not overwrite each other.
+  const patch = Object.fromEntries(values.map(({ fieldId, value }) => [String(fieldId), value === "" ? null : value]));
+  await db
+    .update(conversations)
+    .set({ customFields: sql`json_patch(${conversations.customFields}, ${JSON.stringify(patch)})`, updatedAt: now })
+    .where(eq(conversations.id, conversationId));
 }

@@ -61,6 +61,19 @@ describe("Update Custom Fields", () => {
     ]);
   });
 
+  it("parallel updates of different fields all land (merged in one statement, no read-modify-write)", async () => {
+    const results = await Promise.all([
+      put("/api/conversations/1/custom_fields", { customFields: [{ id: 19, value: "2024-01-01" }] }),
+      put("/api/conversations/1/custom_fields", { customFields: [{ id: 38, value: "note" }] }),
+      put("/api/conversations/1/custom_fields", { customFields: [{ id: 39, value: 5 }] }),
+      put("/api/conversations/1/custom_fields", { customFields: [{ id: 18, value: 1 }] }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([204, 204, 204, 204]);
+    expect((await get("/api/conversations/1")).json.customFields.map((f: { id: number; value: string }) => [f.id, f.value])).toEqual([
+      [18, "1"], [19, "2024-01-01"], [37, "Acme Payments"], [38, "note"], [39, "5"],
+    ]);
+  });
+
   it("400 naming each bad entry; nothing is written", async () => {
     const res = await put("/api/conversations/1/custom_fields", {
       customFields: [{ id: 37, value: "ok" }, { id: 18, value: "9" }, { id: 19, value: "2023-02-30" }, { id: 555, value: "x" }],
