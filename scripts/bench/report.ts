@@ -79,11 +79,10 @@ ${targets(report).map(([target, result]) => `| ${target} | ${result} |`).join("\
   the latency targets are not met here. In production a round trip is a network hop to the
   database, which is why the round trips per request are what the code holds down (reads
   two at most, writes three), and why the rows read (what D1 bills) are tracked per request.
-- A 50-item default page reads the page (about 52 rows), the people it shows (joined in:
-  one row per customer and assignee shown), the folder counters for \`totalElements\`
-  (about 10 rows, instead of counting every match) and the custom field values of
-  conversations in mailboxes that have fields. To get under 170 rows the field values
-  would have to live on the conversation row.
+- A 50-item default page is one round trip: the page (about 52 rows, custom field values
+  included in each row), the people it shows (joined in: one row per customer and assignee
+  shown), the folder counters for \`totalElements\` (about 10 rows, instead of counting
+  every match) and the field definitions.
 - \`page=200\` pays for OFFSET paging (every skipped row is read); FreeScout's API pages by
   number, so that is the contract. A tag filter's page walks the sort order (about 1,500
   rows for a tag on 1 in 30 conversations), but its \`totalElements\` counts every tagged
