@@ -10,6 +10,7 @@
  * is read into memory up to the limit, then stored.
  */
 import type { Config } from "../config";
+import { joinChunks } from "../lib/bytes";
 import { ApiError, invalidField } from "../lib/errors";
 import { checkOutboundUrl } from "../lib/outboundUrl";
 import type { SizeLimit } from "./limits";
@@ -132,13 +133,7 @@ class Chunks {
       if (size > limit.bytes) throw limit.tooLarge(path, size);
       chunks.push(chunk);
     });
-    const bytes = new Uint8Array(size);
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    return bytes;
+    return joinChunks(chunks, size);
   }
 
   /** Straight into `put`; fails unless the body has exactly `length` bytes. */

@@ -26,9 +26,3 @@ export function reservedRange(result: unknown, count: number): number[] {
   if (typeof last !== "number") throw new Error("id reservation returned no sequence");
   return Array.from({ length: count }, (_, i) => last - count + 1 + i);
 }
-
-/** Reserves ids in their own round trip, for writes that have nothing to read first. */
-export async function allocateIds(db: Database, table: string, count: number): Promise<number[]> {
-  const [, reserved] = await db.batch(reserveIds(db, table, count));
-  return reservedRange(reserved, count);
-}

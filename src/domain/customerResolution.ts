@@ -9,7 +9,7 @@
  * and is referred to through its email, so parallel requests with the same new email end
  * up with one customer.
  */
-import { eq, sql, type SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { type Statement, reserveIds, reservedRange } from "../db/ids";
 import { customerEmails, customerPhones, customers } from "../db/schema";
@@ -78,16 +78,6 @@ export function planCustomerResolution(
     return refs.map(({ ref, path }) => resolveOne(db, ref, path, now, known, emailOwners, freshIds));
   }
   return { statements, resolve };
-}
-
-/** Resolves references in their own round trip. */
-export async function resolveCustomers(
-  db: Database,
-  refs: { ref: CustomerRef; path: string }[],
-  now: number,
-): Promise<ResolvedCustomer[]> {
-  const plan = planCustomerResolution(db, refs, now);
-  return plan.resolve(await db.batch(plan.statements));
 }
 
 function resolveOne(
@@ -174,7 +164,3 @@ export function createdCustomers(
 /** Whether the batch result of a resolution's first statement inserted the customer. */
 export const insertedRows = (result: unknown) =>
   ((result as { meta?: { changes?: number } } | undefined)?.meta?.changes ?? 0) > 0;
-
-export async function customerExists(db: Database, id: number) {
-  return Boolean(await db.select({ id: customers.id }).from(customers).where(eq(customers.id, id)).get());
-}

@@ -5,6 +5,7 @@
  */
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
+import { joinChunks } from "../lib/bytes";
 import { ApiError, badRequest } from "../lib/errors";
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH"]);
@@ -29,13 +30,7 @@ async function readLimited(body: ReadableStream<Uint8Array>, limit: number): Pro
     }
     chunks.push(value);
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return joinChunks(chunks, total);
 }
 
 export const jsonBody = createMiddleware<AppEnv>(async (c, next) => {

@@ -19,7 +19,7 @@ import { IsoDate } from "../lib/openapi";
 import { type Attachment, AttachmentSchema } from "./attachment";
 import { CustomerRefSchema, presentCustomerRef } from "./customerRef";
 import { TagSchema } from "./tag";
-import { UserRefSchema } from "./user";
+import { presentUserRef, UserRefSchema } from "./user";
 
 const SourceSchema = z.object({ type: z.string(), via: z.enum(replyFrom) });
 
@@ -119,10 +119,9 @@ export type Conversation = z.infer<typeof ConversationSchema>;
 export type ConversationListItem = z.infer<typeof ConversationListItemSchema>;
 type Embedded = z.infer<typeof EmbeddedSchema>;
 
-export const userRef = (person: PersonRow | null) =>
-  person ? { id: person.id, type: "user" as const, firstName: person.firstName ?? "", lastName: person.lastName ?? "", photoUrl: person.photoUrl, email: person.email ?? "" } : null;
+const userRef = (person: PersonRow | null) => (person ? presentUserRef(person) : null);
 
-export const customerRef = (person: PersonRow | null) => (person ? presentCustomerRef(person) : null);
+const customerRef = (person: PersonRow | null) => (person ? presentCustomerRef(person) : null);
 
 /** "10 hours ago", as FreeScout words `customerWaitingSince.friendly`. */
 export function friendlyAgo(seconds: number, now: number): string {

@@ -51,13 +51,16 @@ export const UserRefSchema = z
   })
   .openapi("UserRef");
 
-export function presentUserRef(row: typeof users.$inferSelect): z.infer<typeof UserRefSchema> {
+type UserRefRow = { id: number; firstName: string | null; lastName: string | null; photoUrl: string | null; email: string | null };
+
+/** Users always have names and an email; the row type allows nulls for rows read as people. */
+export function presentUserRef(row: UserRefRow): z.infer<typeof UserRefSchema> {
   return {
     id: row.id,
     type: "user",
-    firstName: row.firstName,
-    lastName: row.lastName,
+    firstName: row.firstName ?? "",
+    lastName: row.lastName ?? "",
     photoUrl: row.photoUrl,
-    email: row.email,
+    email: row.email ?? "",
   };
 }

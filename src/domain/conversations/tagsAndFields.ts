@@ -1,8 +1,6 @@
 /** Update Conversation Tags and Update Custom Fields. */
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import type { Statement } from "../../db/ids";
-import { isForeignKeyViolation } from "../../db/sql";
 import { conversations, customFields } from "../../db/schema";
 import { notFound } from "../../lib/errors";
 import { validateFieldValues } from "../fieldValues";

@@ -39,7 +39,6 @@ export interface UpdateOutcome {
   statusChanged: boolean;
   assigneeChanged: boolean;
   moved: boolean;
-  changed: boolean;
 }
 
 const NEEDS_USER: ChangeKey[] = ["status", "assignTo", "mailboxId"];
@@ -190,7 +189,6 @@ async function tryUpdate(
     statusChanged: state.status !== before.status,
     assigneeChanged: state.assigneeId !== before.assigneeId,
     moved: state.mailboxId !== before.mailboxId,
-    changed,
   };
   if (!changed) return outcome;
 

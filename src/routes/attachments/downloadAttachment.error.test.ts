@@ -1,20 +1,13 @@
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
-import { BASE, call, errorsOf } from "../../../test/support/api";
+import { call, errorsOf } from "../../../test/support/api";
 import { resetToDemoData } from "../../../test/support/db";
-import { presentAttachments } from "../../present/attachment";
+import { insertAttachment } from "../../../test/support/attachments";
 
 beforeEach(resetToDemoData);
 
-async function attachment(content: string, r2Key = "attachments/2020-01-01T00/feedfacefeedfacefeedfacefeedface") {
-  const file = { id: 60, fileName: "notes.txt", mimeType: "text/plain", size: content.length, r2Key };
-  await env.DB.prepare("INSERT INTO attachments (id, conversation_id, thread_id, file_name, mime_type, size, r2_key, created_at) VALUES (?, 1, 1, ?, ?, ?, ?, 1600000000)")
-    .bind(file.id, file.fileName, file.mimeType, file.size, file.r2Key)
-    .run();
-  await env.ATTACHMENTS.put(file.r2Key, content);
-  const [presented] = await presentAttachments(BASE, env.ATTACHMENT_SIGNING_SECRET, [file]);
-  return new URL(presented!.fileUrl);
-}
+const attachment = (content: string, r2Key = "attachments/2020-01-01T00/feedfacefeedfacefeedfacefeedface") =>
+  insertAttachment({ id: 60, fileName: "notes.txt", mimeType: "text/plain", size: content.length, r2Key }, content);
 
 const download = (url: URL, headers: Record<string, string> = {}, method = "GET") => call(method, url.toString(), { key: null, headers });
 

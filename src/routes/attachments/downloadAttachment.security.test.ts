@@ -2,6 +2,7 @@ import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import { BASE, call, errorsOf } from "../../../test/support/api";
 import { resetToDemoData } from "../../../test/support/db";
+import { insertAttachment } from "../../../test/support/attachments";
 import { presentAttachments } from "../../present/attachment";
 
 beforeEach(resetToDemoData);
@@ -9,15 +10,8 @@ beforeEach(resetToDemoData);
 const row = { id: 50, fileName: 'Résumé "final".html', mimeType: "text/html", size: 29, r2Key: "attachments/2020-01-01T00/0123456789abcdef0123456789abcdef" };
 
 /** An attachment row of the demo conversation's first thread, its object, and its link. */
-async function attachment(fields: Partial<typeof row> = {}, content = "<script>alert(1)</script>\n\n\n") {
-  const file = { ...row, ...fields };
-  await env.DB.prepare("INSERT INTO attachments (id, conversation_id, thread_id, file_name, mime_type, size, r2_key, created_at) VALUES (?, 1, 1, ?, ?, ?, ?, 1600000000)")
-    .bind(file.id, file.fileName, file.mimeType, file.size, file.r2Key)
-    .run();
-  await env.ATTACHMENTS.put(file.r2Key, content);
-  const [presented] = await presentAttachments(BASE, env.ATTACHMENT_SIGNING_SECRET, [file]);
-  return new URL(presented!.fileUrl);
-}
+const attachment = (fields: Partial<typeof row> = {}, content = "<script>alert(1)</script>\n\n\n") =>
+  insertAttachment({ ...row, ...fields }, content);
 
 const download = (url: URL | string, options: { headers?: Record<string, string>; method?: string } = {}) =>
   call(options.method ?? "GET", url.toString(), { key: null, headers: options.headers });

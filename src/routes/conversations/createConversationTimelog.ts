@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { eq, sql } from "drizzle-orm";
-import { conversations, conversationStatuses, timelogs, users } from "../../db/schema";
+import { conversations, conversationStatuses, users } from "../../db/schema";
 import { nowSeconds } from "../../lib/dates";
 import { invalidField, notFound } from "../../lib/errors";
 import { defineRoute, idParam, jsonBody, jsonContent } from "../../lib/openapi";
