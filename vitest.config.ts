@@ -1,6 +1,10 @@
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+
+// Test helpers are imported as "@test/support/..." from anywhere in the tree.
+const resolve = { alias: { "@test": fileURLToPath(new URL("./test", import.meta.url)) } };
 
 // Tests that need Node rather than workerd: Chromium against `wrangler dev`, and the OpenAPI
 // validator (it reads its schemas from disk and compiles them with eval).
@@ -10,6 +14,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        resolve,
         plugins: [
           cloudflareTest(async () => ({
             wrangler: { configPath: "./wrangler.toml" },
@@ -37,6 +42,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: "node",
           include: NODE_TESTS,

@@ -13,8 +13,8 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { BENCH_KEY, datasetSql } from "./bench/dataset.ts";
-import { scenarios, type Scenario } from "./bench/scenarios.ts";
 import { renderMarkdown, type ScenarioResult } from "./bench/report.ts";
+import { type Scenario, scenarios } from "./bench/scenarios.ts";
 import { wrangler } from "./wrangler.ts";
 
 const { values: args } = parseArgs({
@@ -54,9 +54,21 @@ async function startWorker(): Promise<ChildProcess> {
   const child = spawn(
     "wrangler",
     [
-      "dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persist,
-      "--var", "ATTACHMENT_SIGNING_SECRET:bench", "--var", "WEBHOOK_SECRET:bench", "--var", "MAX_PAGE_SIZE:100",
-      "--var", "RATE_LIMIT_PER_MINUTE:0",
+      "dev",
+      "--port",
+      String(port),
+      "--ip",
+      "127.0.0.1",
+      "--persist-to",
+      persist,
+      "--var",
+      "ATTACHMENT_SIGNING_SECRET:bench",
+      "--var",
+      "WEBHOOK_SECRET:bench",
+      "--var",
+      "MAX_PAGE_SIZE:100",
+      "--var",
+      "RATE_LIMIT_PER_MINUTE:0",
     ],
     { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, CI: "true" }, detached: true },
   );
@@ -129,7 +141,9 @@ async function main() {
       const one = await load(scenario, 1);
       const many = await load(scenario, 32);
       results.push({ name: scenario.name, kind: scenario.kind, example: scenario.example, cost, c1: one, c32: many });
-      console.log(`${scenario.name}: ${one.requestsPerSecond.toFixed(0)} req/s c1, p50 ${many.p50} ms c32, q=${cost.roundTrips} rows=${cost.rowsRead}`);
+      console.log(
+        `${scenario.name}: ${one.requestsPerSecond.toFixed(0)} req/s c1, p50 ${many.p50} ms c32, q=${cost.roundTrips} rows=${cost.rowsRead}`,
+      );
     }
   } finally {
     if (worker.pid) process.kill(-worker.pid, "SIGTERM");

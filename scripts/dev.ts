@@ -18,8 +18,15 @@ if (!existsSync(".dev.vars")) {
 wrangler(["d1", "migrations", "apply", "DB", "--local"]);
 wrangler(["d1", "execute", "DB", "--local", "--file", "seed/demo.sql"]);
 wrangler([
-  "r2", "object", "put", "freescout-attachments/seed/invoice.txt",
-  "--local", "--file", "seed/invoice.txt", "--content-type", "text/plain",
+  "r2",
+  "object",
+  "put",
+  "freescout-attachments/seed/invoice.txt",
+  "--local",
+  "--file",
+  "seed/invoice.txt",
+  "--content-type",
+  "text/plain",
 ]);
 
 const port = extra.some((arg) => arg === "--port" || arg.startsWith("--port=")) ? [] : ["--port", "8787"];

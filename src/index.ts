@@ -1,20 +1,14 @@
-import { createApp } from "./app";
-import { sweepOrphanAttachments } from "./attachments/orphans";
-import { createDb } from "./db/client";
-import type { WebhookMessage } from "./webhooks/message";
-import { handleWebhookBatch } from "./webhooks/consumer";
-import { pruneDeliveryLog } from "./webhooks/retention";
+/** The Worker's entry points: HTTP, the webhook delivery queue and the hourly cron. */
+import { runScheduled } from "./cron/scheduled";
+import type { WebhookMessage } from "./domain/webhooks/message";
+import { createApp } from "./http/app";
+import { handleWebhookBatch } from "./queues/webhookDeliveries";
+import { createServices } from "./services";
 
 const app = createApp();
 
 export default {
   fetch: app.fetch,
   queue: (batch, env) => handleWebhookBatch(batch, env),
-  scheduled: async (controller, env) => {
-    const db = createDb(env.DB);
-    await Promise.all([
-      pruneDeliveryLog(db, Math.floor(controller.scheduledTime / 1000)),
-      sweepOrphanAttachments(env, db, controller.scheduledTime),
-    ]);
-  },
+  scheduled: (controller, env, ctx) => runScheduled(createServices(env, ctx), controller.scheduledTime),
 } satisfies ExportedHandler<Env, WebhookMessage>;

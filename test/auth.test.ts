@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
-import { forgetVerifiedKeys } from "../src/middleware/auth";
+import { forgetVerifiedKeys } from "../src/http/middleware/auth";
 import { call, DEMO_KEY, errorsOf, get } from "./support/api";
 import { resetToDemoData } from "./support/db";
 

@@ -17,9 +17,19 @@ const envelope = {
 };
 
 const user = {
-  id: 1, firstName: "Ada", lastName: "Admin", email: "admin@support.example.org", role: "admin",
-  alternateEmails: null, jobTitle: null, phone: null, timezone: "UTC", photoUrl: null, language: "en",
-  createdAt: "2020-08-09T10:09:00Z", updatedAt: "2021-01-16T12:38:46Z",
+  id: 1,
+  firstName: "Ada",
+  lastName: "Admin",
+  email: "admin@support.example.org",
+  role: "admin",
+  alternateEmails: null,
+  jobTitle: null,
+  phone: null,
+  timezone: "UTC",
+  photoUrl: null,
+  language: "en",
+  createdAt: "2020-08-09T10:09:00Z",
+  updatedAt: "2021-01-16T12:38:46Z",
 };
 
 describe("response contract (test/support/contract.ts)", () => {
@@ -70,15 +80,21 @@ describe("response contract (test/support/contract.ts)", () => {
   it("refuses an error without the envelope and a missing or undocumented body", async () => {
     await expect(checkContract("GET", "/api/users/1", json(404, { error: "nope" }))).rejects.toThrow(/does not match/);
     const empty = { status: 200, headers: new Headers(), json: undefined, text: "" };
-    await expect(checkContract("GET", "/api/users/1", empty)).rejects.toThrow(/documents a application\/json body but none came/);
+    await expect(checkContract("GET", "/api/users/1", empty)).rejects.toThrow(
+      /documents a application\/json body but none came/,
+    );
     const html = { status: 200, headers: new Headers({ "content-type": "text/html" }), json: undefined, text: "<p>" };
-    await expect(checkContract("GET", "/api/users/1", html)).rejects.toThrow(/documents application\/json for 200, got "text\/html"/);
+    await expect(checkContract("GET", "/api/users/1", html)).rejects.toThrow(
+      /documents application\/json for 200, got "text\/html"/,
+    );
   });
 
   it("checks paths and methods outside the document only when they answer an error", async () => {
     await expect(checkContract("GET", "/nope", json(404, envelope))).resolves.toBeUndefined();
     await expect(checkContract("PATCH", "/api/users/1", json(405, envelope))).resolves.toBeUndefined();
-    await expect(checkContract("GET", "/nope", json(404, { message: "no" }))).rejects.toThrow(/not in the document: Error/);
+    await expect(checkContract("GET", "/nope", json(404, { message: "no" }))).rejects.toThrow(
+      /not in the document: Error/,
+    );
     const text = { status: 404, headers: new Headers({ "content-type": "text/plain" }), json: undefined, text: "no" };
     await expect(checkContract("GET", "/nope", text)).rejects.toThrow(/must be a JSON error envelope/);
     const preflight = { status: 204, headers: new Headers(), json: undefined, text: "" };

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
-import { createApp } from "../src/app";
+import { createApp } from "../src/http/app";
 import { BASE, call, DEMO_KEY } from "./support/api";
 import { resetToDemoData } from "./support/db";
 

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
-import { createApp } from "../src/app";
+import { createApp } from "../src/http/app";
 import { BASE, call, DEMO_KEY, errorsOf, get, post } from "./support/api";
 import { resetToDemoData } from "./support/db";
 
@@ -97,7 +97,11 @@ describe("error envelope and statuses", () => {
     const invalidUtf8 = new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]);
     const res = await createApp().request(
       `${BASE}/api/users`,
-      { method: "POST", body: invalidUtf8, headers: { "content-type": "application/json", "X-FreeScout-API-Key": DEMO_KEY } },
+      {
+        method: "POST",
+        body: invalidUtf8,
+        headers: { "content-type": "application/json", "X-FreeScout-API-Key": DEMO_KEY },
+      },
       env,
     );
     expect(res.status).toBe(400);

@@ -6,7 +6,7 @@
  */
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app";
+import { createApp } from "../src/http/app";
 import { documentedExamples } from "./conformance/apiDocument";
 
 const METHODS = ["get", "put", "post", "delete", "patch"] as const;
@@ -114,6 +114,16 @@ describe("OpenAPI document", () => {
       expect(operation.summary, key).toBeTruthy();
     }
     // FreeScout's endpoints are all here.
-    for (const key of freescout) expect(operations.map((o) => o.key), key).toContain(key);
+    for (const key of freescout)
+      expect(
+        operations.map((o) => o.key),
+        key,
+      ).toContain(key);
+  });
+
+  // The served document is the API's contract with its clients: any change to it shows up
+  // here as a diff of test/fixtures/openapi.json, updated with `npx vitest run -u test/openapi.test.ts`.
+  it("matches the reviewed snapshot", async () => {
+    await expect(`${JSON.stringify(doc, null, 2)}\n`).toMatchFileSnapshot("./fixtures/openapi.json");
   });
 });

@@ -15,10 +15,26 @@ export interface DatasetSize {
 export const BENCH_KEY = "bench-key-0123456789abcdef";
 
 const SUBJECTS = [
-  "Refund request", "Order not received", "Invoice question", "Password reset", "Shipping delay",
-  "Damaged item", "Change of address", "Subscription cancel", "Billing error", "Product question",
-  "Account locked", "Discount code", "Warranty claim", "Return label", "Delivery time",
-  "Upgrade plan", "Payment failed", "Feature request", "Login problem", "Bulk order",
+  "Refund request",
+  "Order not received",
+  "Invoice question",
+  "Password reset",
+  "Shipping delay",
+  "Damaged item",
+  "Change of address",
+  "Subscription cancel",
+  "Billing error",
+  "Product question",
+  "Account locked",
+  "Discount code",
+  "Warranty claim",
+  "Return label",
+  "Delivery time",
+  "Upgrade plan",
+  "Payment failed",
+  "Feature request",
+  "Login problem",
+  "Bulk order",
 ];
 
 const TAGS = ["vip", "refund", "overdue", "bug", "billing", "shipping", "urgent", "feedback", "sales", "returns"];

@@ -68,7 +68,9 @@ ${rows.map((row) => `| ${row} |`).join("\n")}
 
 | target | result |
 |---|---|
-${targets(report).map(([target, result]) => `| ${target} | ${result} |`).join("\n")}
+${targets(report)
+  .map(([target, result]) => `| ${target} | ${result} |`)
+  .join("\n")}
 
 ## Reading the numbers
 
@@ -107,14 +109,36 @@ function targets(report: Report): [string, string][] {
   const maxTrips = (list: ScenarioResult[]) => worst(list, (r) => r.cost.roundTrips);
   const ratio50 = (r: ScenarioResult) => (floor ? r.c32.p50 / floor.c32.p50 : 0);
   const page = (name: string) => report.results.find((r) => r.name === name);
-  const pageRows = ["List Conversations (defaults)", "List Conversations (mailbox+status+assignee)"].map((name) => `${page(name)?.cost.rowsRead ?? "?"}`);
-  const pageOk = ["List Conversations (defaults)", "List Conversations (mailbox+status+assignee)"].every((name) => (page(name)?.cost.rowsRead ?? Infinity) <= 170);
+  const pageRows = ["List Conversations (defaults)", "List Conversations (mailbox+status+assignee)"].map(
+    (name) => `${page(name)?.cost.rowsRead ?? "?"}`,
+  );
+  const pageOk = ["List Conversations (defaults)", "List Conversations (mailbox+status+assignee)"].every(
+    (name) => (page(name)?.cost.rowsRead ?? Infinity) <= 170,
+  );
   return [
-    ["reads: at most 2 D1 round trips", `${mark(maxTrips(reads).cost.roundTrips <= 2)}: most ${maxTrips(reads).cost.roundTrips} (${maxTrips(reads).name})`],
-    ["writes: at most 3 D1 round trips", `${mark(maxTrips(writes).cost.roundTrips <= 3)}: most ${maxTrips(writes).cost.roundTrips} (${maxTrips(writes).name})`],
-    ["Get Conversation: a small constant plus threads, attachments, tags", `${page("Get Conversation (embed threads)")?.cost.rowsRead ?? "?"} rows for 4 threads`],
-    ["50-item page, default and mailbox+status+assignee filters: at most 170 rows", `${mark(pageOk)}: ${pageRows.join(" and ")} rows`],
-    ["reads: p50 at c=32 within 2× the floor", `${mark(reads.every((r) => ratio50(r) <= 2))}: worst ${ratio50(worst(reads, ratio50)).toFixed(1)}× (${worst(reads, ratio50).name})`],
-    ["writes: p50 at c=32 within 4× the floor", `${mark(writes.every((r) => ratio50(r) <= 4))}: worst ${ratio50(worst(writes, ratio50)).toFixed(1)}× (${worst(writes, ratio50).name})`],
+    [
+      "reads: at most 2 D1 round trips",
+      `${mark(maxTrips(reads).cost.roundTrips <= 2)}: most ${maxTrips(reads).cost.roundTrips} (${maxTrips(reads).name})`,
+    ],
+    [
+      "writes: at most 3 D1 round trips",
+      `${mark(maxTrips(writes).cost.roundTrips <= 3)}: most ${maxTrips(writes).cost.roundTrips} (${maxTrips(writes).name})`,
+    ],
+    [
+      "Get Conversation: a small constant plus threads, attachments, tags",
+      `${page("Get Conversation (embed threads)")?.cost.rowsRead ?? "?"} rows for 4 threads`,
+    ],
+    [
+      "50-item page, default and mailbox+status+assignee filters: at most 170 rows",
+      `${mark(pageOk)}: ${pageRows.join(" and ")} rows`,
+    ],
+    [
+      "reads: p50 at c=32 within 2× the floor",
+      `${mark(reads.every((r) => ratio50(r) <= 2))}: worst ${ratio50(worst(reads, ratio50)).toFixed(1)}× (${worst(reads, ratio50).name})`,
+    ],
+    [
+      "writes: p50 at c=32 within 4× the floor",
+      `${mark(writes.every((r) => ratio50(r) <= 4))}: worst ${ratio50(worst(writes, ratio50)).toFixed(1)}× (${worst(writes, ratio50).name})`,
+    ],
   ];
 }

@@ -42,26 +42,44 @@ export function scenarios(size: DatasetSize): Scenario[] {
       return `/api/conversations?mailboxId=${1 + (i % size.mailboxes)}&status=active&assignedTo=${1 + ((i * 7) % size.users)}`;
     }),
     get("List Conversations (sorted by updatedAt)", () => "/api/conversations?sortField=updatedAt&sortOrder=desc"),
-    get("List Conversations (subject search)", () => `/api/conversations?subject=${encodeURIComponent(`#${pick(size.conversations)}`)}&status=all`),
+    get(
+      "List Conversations (subject search)",
+      () => `/api/conversations?subject=${encodeURIComponent(`#${pick(size.conversations)}`)}&status=all`,
+    ),
     get("List Conversations (tag)", () => "/api/conversations?tag=vip&status=all"),
     get("List Conversations (page 200)", () => "/api/conversations?status=all&page=200"),
     get("Get Customer", () => `/api/customers/${pick(size.customers)}`),
     get("List Customers (email filter)", () => `/api/customers?email=customer${pick(size.customers)}%40example.org`),
-    write("Create Conversation", "POST", () => "/api/conversations", () => ({
-      type: "email",
-      mailboxId: pick(size.mailboxes),
-      subject: "Benchmark conversation",
-      customer: { email: `customer${pick(size.customers)}@example.org` },
-      threads: [{ type: "customer", text: "Hello, I need help with my order." }],
-    })),
-    write("Create Thread", "POST", () => `/api/conversations/${conversation()}/threads`, () => ({
-      type: "message",
-      text: "Thanks for writing, we are on it.",
-      user: pick(size.users),
-    })),
-    write("Update Conversation", "PUT", () => `/api/conversations/${conversation()}`, () => ({
-      byUser: pick(size.users),
-      status: ["active", "pending", "closed"][pick(3) - 1],
-    })),
+    write(
+      "Create Conversation",
+      "POST",
+      () => "/api/conversations",
+      () => ({
+        type: "email",
+        mailboxId: pick(size.mailboxes),
+        subject: "Benchmark conversation",
+        customer: { email: `customer${pick(size.customers)}@example.org` },
+        threads: [{ type: "customer", text: "Hello, I need help with my order." }],
+      }),
+    ),
+    write(
+      "Create Thread",
+      "POST",
+      () => `/api/conversations/${conversation()}/threads`,
+      () => ({
+        type: "message",
+        text: "Thanks for writing, we are on it.",
+        user: pick(size.users),
+      }),
+    ),
+    write(
+      "Update Conversation",
+      "PUT",
+      () => `/api/conversations/${conversation()}`,
+      () => ({
+        byUser: pick(size.users),
+        status: ["active", "pending", "closed"][pick(3) - 1],
+      }),
+    ),
   ];
 }

@@ -3,8 +3,7 @@
  * `batch()`: related rows are fetched by conversation id with index-backed `IN` lists, and
  * the people they mention (assignees, authors, customers) once each, by id, never per row.
  */
-import { asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { idList, inIds } from "./sql";
+import { asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Database } from "./client";
 import {
@@ -19,6 +18,7 @@ import {
   timelogs,
   users,
 } from "./schema";
+import { idList, inIds } from "./sql";
 
 export type ConversationRow = typeof conversations.$inferSelect;
 export type ThreadRow = typeof threads.$inferSelect;
@@ -87,11 +87,22 @@ function idsSql(source: IdSource, threadColumns: string[]): SQL {
 export function peopleStatements(db: Database, userIds: IdSource, customerIds: IdSource, emailsFor: IdSource) {
   return [
     db
-      .select({ id: users.id, firstName: users.firstName, lastName: users.lastName, photoUrl: users.photoUrl, email: users.email })
+      .select({
+        id: users.id,
+        firstName: users.firstName,
+        lastName: users.lastName,
+        photoUrl: users.photoUrl,
+        email: users.email,
+      })
       .from(users)
       .where(inArray(users.id, idsSql(userIds, ["created_by_user_id", "assigned_to_user_id"]))),
     db
-      .select({ id: customers.id, firstName: customers.firstName, lastName: customers.lastName, photoUrl: customers.photoUrl })
+      .select({
+        id: customers.id,
+        firstName: customers.firstName,
+        lastName: customers.lastName,
+        photoUrl: customers.photoUrl,
+      })
       .from(customers)
       .where(inArray(customers.id, idsSql(customerIds, ["customer_id", "created_by_customer_id"]))),
     db
@@ -189,7 +200,13 @@ function personFrom(row: Record<string, unknown>, prefix: string): PersonRow | n
   const id = row[`${prefix}Id`];
   if (typeof id !== "number") return null;
   const text = (field: string) => (row[`${prefix}${field}`] as string | null | undefined) ?? null;
-  return { id, firstName: text("FirstName"), lastName: text("LastName"), photoUrl: text("PhotoUrl"), email: text("Email") };
+  return {
+    id,
+    firstName: text("FirstName"),
+    lastName: text("LastName"),
+    photoUrl: text("PhotoUrl"),
+    email: text("Email"),
+  };
 }
 
 /** The page's conversation rows and the people joined to them. */

@@ -1,5 +1,5 @@
-import type { BatchItem } from "drizzle-orm/batch";
 import { sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "./client";
 
 export type Statement = BatchItem<"sqlite">;

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
+import { get, post } from "@test/support/api";
+import { resetToDemoData } from "@test/support/db";
 import { beforeEach, describe, expect, it } from "vitest";
-import { get, post } from "../../test/support/api";
-import { resetToDemoData } from "../../test/support/db";
 import { instrumentD1, newD1Stats } from "./instrument";
 
 beforeEach(resetToDemoData);

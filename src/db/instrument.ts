@@ -44,7 +44,9 @@ export function instrumentD1(d1: D1Database, stats: D1Stats): D1Database {
             return (...values: unknown[]) => {
               // Production D1 refuses more; local D1 does not, so the limit is enforced here.
               if (values.length > MAX_BOUND_PARAMETERS) {
-                throw new Error(`D1 takes at most ${MAX_BOUND_PARAMETERS} bound parameters per statement, got ${values.length}`);
+                throw new Error(
+                  `D1 takes at most ${MAX_BOUND_PARAMETERS} bound parameters per statement, got ${values.length}`,
+                );
               }
               return statement(target.bind(...values));
             };

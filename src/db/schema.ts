@@ -4,21 +4,58 @@
  * Lists that nothing filters on (cc, bcc, social profiles, websites, options) are JSON text.
  */
 import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+  type ContactEntry,
+  type ConversationState,
+  type ConversationStatus,
+  type CustomFieldType,
+  conversationStates,
+  conversationStatuses,
+  conversationTypes,
+  customFieldTypes,
+  type FieldOptions,
+  FolderType,
+  type FolderTypeValue,
+  photoTypes,
+  replyFrom,
+  type ThreadType,
+  threadActionTypes,
+  threadStates,
+  threadTypes,
+  userRoles,
+  type WebhookEvent,
+  webhookEvents,
+} from "../lib/vocabulary";
+
+/** Re-exported for storage code; everything above storage imports them from lib/vocabulary. */
+export {
+  type ContactEntry,
+  type ConversationState,
+  type ConversationStatus,
+  type CustomFieldType,
+  conversationStates,
+  conversationStatuses,
+  conversationTypes,
+  customFieldTypes,
+  type FieldOptions,
+  FolderType,
+  type FolderTypeValue,
+  photoTypes,
+  replyFrom,
+  type ThreadType,
+  threadActionTypes,
+  threadStates,
+  threadTypes,
+  userRoles,
+  type WebhookEvent,
+  webhookEvents,
+};
 
 const id = () => integer("id").primaryKey({ autoIncrement: true });
 const createdAt = () => integer("created_at").notNull();
 const updatedAt = () => integer("updated_at").notNull();
 const json = <T>(name: string) => text(name, { mode: "json" }).$type<T>();
-
-export const userRoles = ["user", "admin"] as const;
 
 export const users = sqliteTable(
   "users",
@@ -76,24 +113,8 @@ export const mailboxUsers = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
   },
-  (t) => [
-    primaryKey({ columns: [t.mailboxId, t.userId] }),
-    index("mailbox_users_user_idx").on(t.userId, t.mailboxId),
-  ],
+  (t) => [primaryKey({ columns: [t.mailboxId, t.userId] }), index("mailbox_users_user_idx").on(t.userId, t.mailboxId)],
 );
-
-/** FreeScout's folder type numbers; they are what responses show in `type`. */
-export const FolderType = {
-  Unassigned: 1,
-  Mine: 20,
-  Starred: 25,
-  Drafts: 30,
-  Assigned: 40,
-  Closed: 60,
-  Spam: 80,
-  Deleted: 110,
-} as const;
-export type FolderTypeValue = (typeof FolderType)[keyof typeof FolderType];
 
 export const folders = sqliteTable(
   "folders",
@@ -110,28 +131,12 @@ export const folders = sqliteTable(
     meta: json<Record<string, unknown>>("meta"),
   },
   (t) => [
-    uniqueIndex("folders_public_unique")
-      .on(t.mailboxId, t.type)
-      .where(sql`${t.userId} IS NULL`),
-    uniqueIndex("folders_personal_unique")
-      .on(t.mailboxId, t.type, t.userId)
-      .where(sql`${t.userId} IS NOT NULL`),
+    uniqueIndex("folders_public_unique").on(t.mailboxId, t.type).where(sql`${t.userId} IS NULL`),
+    uniqueIndex("folders_personal_unique").on(t.mailboxId, t.type, t.userId).where(sql`${t.userId} IS NOT NULL`),
     index("folders_user_idx").on(t.userId),
     index("folders_type_user_idx").on(t.type, t.userId),
   ],
 );
-
-export const photoTypes = [
-  "unknown",
-  "gravatar",
-  "twitter",
-  "facebook",
-  "googleprofile",
-  "googleplus",
-  "linkedin",
-] as const;
-
-export type ContactEntry = { value: string; type?: string };
 
 export const customers = sqliteTable(
   "customers",
@@ -188,16 +193,8 @@ export const customerPhones = sqliteTable(
     value: text("value").notNull(),
     type: text("type").notNull().default("work"),
   },
-  (t) => [
-    index("customer_phones_value_idx").on(t.value),
-    index("customer_phones_customer_idx").on(t.customerId),
-  ],
+  (t) => [index("customer_phones_value_idx").on(t.value), index("customer_phones_customer_idx").on(t.customerId)],
 );
-
-export const customFieldTypes = ["singleline", "multiline", "dropdown", "date", "number"] as const;
-export type CustomFieldType = (typeof customFieldTypes)[number];
-/** Dropdown options: option id -> label. */
-export type FieldOptions = Record<string, string>;
 
 export const customerFields = sqliteTable("customer_fields", {
   id: id(),
@@ -221,13 +218,6 @@ export const customerFieldValues = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.customerId, t.fieldId] })],
 );
-
-export const conversationTypes = ["email", "phone", "chat"] as const;
-export const conversationStatuses = ["active", "pending", "closed", "spam"] as const;
-export const conversationStates = ["draft", "published", "deleted"] as const;
-export type ConversationStatus = (typeof conversationStatuses)[number];
-export type ConversationState = (typeof conversationStates)[number];
-export const replyFrom = ["customer", "user"] as const;
 
 export const conversations = sqliteTable(
   "conversations",
@@ -285,21 +275,6 @@ export const conversations = sqliteTable(
     index("conversations_mailbox_number_idx").on(t.mailboxId, t.number),
   ],
 );
-
-export const threadTypes = ["customer", "message", "note", "lineitem", "chat", "phone"] as const;
-export const threadStates = ["draft", "published", "hidden", "review"] as const;
-export const threadActionTypes = [
-  "changed-ticket-status",
-  "changed-ticket-assignee",
-  "moved-from-mailbox",
-  "merged",
-  "imported",
-  "imported-external",
-  "changed-ticket-customer",
-  "deleted-ticket",
-  "restored-ticket",
-] as const;
-export type ThreadType = (typeof threadTypes)[number];
 
 export const threads = sqliteTable(
   "threads",
@@ -419,22 +394,6 @@ export const timelogs = sqliteTable(
   },
   (t) => [index("timelogs_conversation_created_idx").on(t.conversationId, t.createdAt, t.id)],
 );
-
-export const webhookEvents = [
-  "convo.assigned",
-  "convo.created",
-  "convo.deleted",
-  "convo.deleted_forever",
-  "convo.restored",
-  "convo.moved",
-  "convo.status",
-  "convo.customer.reply.created",
-  "convo.agent.reply.created",
-  "convo.note.created",
-  "customer.created",
-  "customer.updated",
-] as const;
-export type WebhookEvent = (typeof webhookEvents)[number];
 
 export const webhooks = sqliteTable("webhooks", {
   id: id(),

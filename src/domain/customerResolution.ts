@@ -9,9 +9,9 @@
  * and is referred to through its email, so parallel requests with the same new email end
  * up with one customer.
  */
-import { sql, type SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { type Statement, reserveIds, reservedRange } from "../db/ids";
+import { reservedRange, reserveIds, type Statement } from "../db/ids";
 import { customerEmails, customerPhones, customers } from "../db/schema";
 import { inIds, inTexts, lastInsertedId } from "../db/sql";
 import { invalidField } from "../lib/errors";
@@ -46,15 +46,9 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
  * (one round trip with its other reads), `resolve` takes their results. `path` names the
  * field in errors, e.g. `customer` or `threads[2].customer`.
  */
-export function planCustomerResolution(
-  db: Database,
-  refs: { ref: CustomerRef; path: string }[],
-  now: number,
-) {
+export function planCustomerResolution(db: Database, refs: { ref: CustomerRef; path: string }[], now: number) {
   const ids = refs.flatMap(({ ref }) => (ref.id !== undefined ? [ref.id] : []));
-  const emails = refs.flatMap(({ ref }) =>
-    ref.id === undefined && ref.email ? [normalizeEmail(ref.email)] : [],
-  );
+  const emails = refs.flatMap(({ ref }) => (ref.id === undefined && ref.email ? [normalizeEmail(ref.email)] : []));
   const anonymous = refs.filter(({ ref }) => ref.id === undefined && !ref.email).length;
   const statements: [Statement, ...Statement[]] = [
     db
@@ -91,7 +85,13 @@ function resolveOne(
 ): ResolvedCustomer {
   if (ref.id !== undefined) {
     if (!known.has(ref.id)) throw invalidField(`${path}.id`, "Customer not found", ref.id);
-    return { idSql: sql`${ref.id}`, existingId: ref.id, email: known.get(ref.id) ?? null, statements: [], freshId: null };
+    return {
+      idSql: sql`${ref.id}`,
+      existingId: ref.id,
+      email: known.get(ref.id) ?? null,
+      statements: [],
+      freshId: null,
+    };
   }
   const base = {
     firstName: ref.firstName ?? null,

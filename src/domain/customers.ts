@@ -5,11 +5,12 @@
  */
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { reserveIds, reservedRange, type Statement } from "../db/ids";
-import { type ContactEntry, customerEmails, customerFields, customerFieldValues, customerPhones, customers } from "../db/schema";
-import { inTexts, insertChunks, isUniqueViolation } from "../db/sql";
+import { reservedRange, reserveIds, type Statement } from "../db/ids";
+import { customerEmails, customerFields, customerFieldValues, customerPhones, customers } from "../db/schema";
+import { insertChunks, inTexts, isUniqueViolation } from "../db/sql";
+import type { CustomerFieldsInput } from "../http/routes/customers/schemas";
 import { ApiError, type ErrorEntry, notFound } from "../lib/errors";
-import type { CustomerFieldsInput } from "../routes/customers/schemas";
+import type { ContactEntry } from "../lib/vocabulary";
 import { normalizeEmail } from "./customerResolution";
 import { validateFieldValues } from "./fieldValues";
 
@@ -42,11 +43,15 @@ function columnsOf(input: CustomerFieldsInput): Columns {
     set("addressLine", input.address.address);
   }
   set("socialProfiles", input.socialProfiles?.map(entry));
-  set("websites", input.websites?.map((w) => ({ value: w.value })));
+  set(
+    "websites",
+    input.websites?.map((w) => ({ value: w.value })),
+  );
   return columns;
 }
 
-const entry = (e: { value: string; type?: string }): ContactEntry => (e.type ? { value: e.value, type: e.type } : { value: e.value });
+const entry = (e: { value: string; type?: string }): ContactEntry =>
+  e.type ? { value: e.value, type: e.type } : { value: e.value };
 
 /** Phones of the input: `phones`, plus `phone` when it is not among them. */
 function phonesOf(input: CustomerFieldsInput): { value: string; type: string }[] | undefined {
@@ -67,7 +72,9 @@ const uniqueEmails = (values: string[]) => [...new Set(values.map(normalizeEmail
 function emailConflict(owned: { email: string; customerId?: number }[], path: (email: string) => string): ApiError {
   const errors: ErrorEntry[] = owned.map((row) => ({
     path: path(row.email),
-    message: row.customerId ? `The email belongs to customer ${row.customerId}` : "The email belongs to another customer",
+    message: row.customerId
+      ? `The email belongs to customer ${row.customerId}`
+      : "The email belongs to another customer",
     rejectedValue: row.email,
     source: "JSON",
   }));
@@ -101,11 +108,22 @@ export async function createCustomer(
 
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const [owned, existing, , sequence] = await db.batch([
-      db.select({ email: customerEmails.email, customerId: customerEmails.customerId }).from(customerEmails).where(inTexts(customerEmails.email, emails)),
+      db
+        .select({ email: customerEmails.email, customerId: customerEmails.customerId })
+        .from(customerEmails)
+        .where(inTexts(customerEmails.email, emails)),
       db
         .select()
         .from(customers)
-        .where(inArray(customers.id, db.select({ id: customerEmails.customerId }).from(customerEmails).where(inTexts(customerEmails.email, emails)))),
+        .where(
+          inArray(
+            customers.id,
+            db
+              .select({ id: customerEmails.customerId })
+              .from(customerEmails)
+              .where(inTexts(customerEmails.email, emails)),
+          ),
+        ),
       ...reserveIds(db, "customers", 1),
     ]);
     if (owned.length > 0) {
@@ -113,7 +131,13 @@ export async function createCustomer(
       if (owned.length < emails.length || existing.length !== 1 || !owner) throw emailConflict(owned, path);
       const filled = fillEmpty(owner, columns);
       const statements: Statement[] = [];
-      if (Object.keys(filled).length) statements.push(db.update(customers).set({ ...filled, updatedAt: now }).where(eq(customers.id, owner.id)));
+      if (Object.keys(filled).length)
+        statements.push(
+          db
+            .update(customers)
+            .set({ ...filled, updatedAt: now })
+            .where(eq(customers.id, owner.id)),
+        );
       if (phones.length) {
         statements.push(
           db.run(sql`INSERT INTO customer_phones (customer_id, value, type)
@@ -125,12 +149,11 @@ export async function createCustomer(
       return { id: owner.id, created: false };
     }
     const id = reservedRange(sequence, 1)[0]!;
-    const statements: Statement[] = [
-      db.insert(customers).values({ id, ...columns, createdAt: now, updatedAt: now }),
-    ];
+    const statements: Statement[] = [db.insert(customers).values({ id, ...columns, createdAt: now, updatedAt: now })];
     const emailRows = emails.map((email) => ({ customerId: id, email, type: typeOf.get(email) ?? "work" }));
     for (const chunk of insertChunks(emailRows)) statements.push(db.insert(customerEmails).values(chunk));
-    for (const chunk of insertChunks(phones.map((p) => ({ customerId: id, ...p })))) statements.push(db.insert(customerPhones).values(chunk));
+    for (const chunk of insertChunks(phones.map((p) => ({ customerId: id, ...p }))))
+      statements.push(db.insert(customerPhones).values(chunk));
     try {
       await db.batch(statements as [Statement, ...Statement[]]);
       return { id, created: true };
@@ -139,7 +162,9 @@ export async function createCustomer(
       if (!isUniqueViolation(error)) throw error;
     }
   }
-  throw new ApiError(409, [{ path: "emails", message: "The emails are being used by a concurrent request; try again", source: "JSON" }]);
+  throw new ApiError(409, [
+    { path: "emails", message: "The emails are being used by a concurrent request; try again", source: "JSON" },
+  ]);
 }
 
 export async function updateCustomer(db: Database, id: number, input: UpdateCustomerInput, now: number) {
@@ -151,17 +176,25 @@ export async function updateCustomer(db: Database, id: number, input: UpdateCust
 
   const [found, owned] = await db.batch([
     db.select({ id: customers.id }).from(customers).where(eq(customers.id, id)),
-    db.select({ email: customerEmails.email, customerId: customerEmails.customerId }).from(customerEmails).where(inTexts(customerEmails.email, listed)),
+    db
+      .select({ email: customerEmails.email, customerId: customerEmails.customerId })
+      .from(customerEmails)
+      .where(inTexts(customerEmails.email, listed)),
   ]);
   if (!found[0]) throw notFound("customerId", id);
   const others = owned.filter((row) => row.customerId !== id);
   if (others.length) throw emailConflict(others, path);
 
   const statements: Statement[] = [
-    db.update(customers).set({ ...columnsOf(input), updatedAt: now }).where(eq(customers.id, id)),
+    db
+      .update(customers)
+      .set({ ...columnsOf(input), updatedAt: now })
+      .where(eq(customers.id, id)),
   ];
   if (replace) {
-    statements.push(db.delete(customerEmails).where(and(eq(customerEmails.customerId, id), notInArray(customerEmails.email, listed))));
+    statements.push(
+      db.delete(customerEmails).where(and(eq(customerEmails.customerId, id), notInArray(customerEmails.email, listed))),
+    );
   }
   const mine = new Set(owned.map((row) => row.email));
   const fresh = listed.filter((email) => !mine.has(email));
@@ -170,7 +203,8 @@ export async function updateCustomer(db: Database, id: number, input: UpdateCust
   }
   if (input.phones !== undefined) {
     statements.push(db.delete(customerPhones).where(eq(customerPhones.customerId, id)));
-    for (const chunk of insertChunks(phonesOf(input)!.map((p) => ({ customerId: id, ...p })))) statements.push(db.insert(customerPhones).values(chunk));
+    for (const chunk of insertChunks(phonesOf(input)!.map((p) => ({ customerId: id, ...p }))))
+      statements.push(db.insert(customerPhones).values(chunk));
   } else if (input.phone) {
     statements.push(addPhoneIfNew(db, id, input.phone));
   }
@@ -184,13 +218,22 @@ export async function updateCustomer(db: Database, id: number, input: UpdateCust
   try {
     await db.batch(statements as [Statement, ...Statement[]]);
   } catch (error) {
-    if (isUniqueViolation(error)) throw emailConflict(fresh.map((email) => ({ email })), path);
+    if (isUniqueViolation(error))
+      throw emailConflict(
+        fresh.map((email) => ({ email })),
+        path,
+      );
     throw error;
   }
 }
 
 /** Update Customer Fields: values for the customer field definitions; an empty value clears. */
-export async function updateCustomerFields(db: Database, id: number, input: { id: number; value: unknown }[], now: number) {
+export async function updateCustomerFields(
+  db: Database,
+  id: number,
+  input: { id: number; value: unknown }[],
+  now: number,
+) {
   const [found, definitions] = await db.batch([
     db.select({ id: customers.id }).from(customers).where(eq(customers.id, id)),
     db.select().from(customerFields),
@@ -199,11 +242,16 @@ export async function updateCustomerFields(db: Database, id: number, input: { id
   const values = validateFieldValues(definitions, input, "customerFields");
   const statements: Statement[] = values.map(({ fieldId, value }) =>
     value === ""
-      ? db.delete(customerFieldValues).where(and(eq(customerFieldValues.customerId, id), eq(customerFieldValues.fieldId, fieldId)))
+      ? db
+          .delete(customerFieldValues)
+          .where(and(eq(customerFieldValues.customerId, id), eq(customerFieldValues.fieldId, fieldId)))
       : db
           .insert(customerFieldValues)
           .values({ customerId: id, fieldId, value })
-          .onConflictDoUpdate({ target: [customerFieldValues.customerId, customerFieldValues.fieldId], set: { value } }),
+          .onConflictDoUpdate({
+            target: [customerFieldValues.customerId, customerFieldValues.fieldId],
+            set: { value },
+          }),
   );
   statements.push(db.update(customers).set({ updatedAt: now }).where(eq(customers.id, id)));
   await db.batch(statements as [Statement, ...Statement[]]);

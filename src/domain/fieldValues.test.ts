@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../lib/errors";
-import { presentFieldValues, validateFieldValues, type FieldDefinition } from "./fieldValues";
+import { type FieldDefinition, presentFieldValues, validateFieldValues } from "./fieldValues";
 
 const defs: FieldDefinition[] = [
   { id: 18, name: "Priority", type: "dropdown", options: { "1": "Low", "2": "Medium", "3": "High" } },
@@ -37,7 +37,9 @@ describe("field values", () => {
       { fieldId: 37, value: "Some text" },
       { fieldId: 39, value: "7.5" },
     ]);
-    expect(presentFieldValues(defs, values.slice(0, 1))).toEqual([{ id: 18, name: "Priority", value: "3", text: "High" }]);
+    expect(presentFieldValues(defs, values.slice(0, 1))).toEqual([
+      { id: 18, name: "Priority", value: "3", text: "High" },
+    ]);
   });
 
   it("names every bad entry by its index", () => {

@@ -3,8 +3,9 @@
  * customers share these rules. Dropdown values are option ids; numbers and dates are
  * checked; everything is stored as text, as FreeScout does.
  */
-import type { CustomFieldType, FieldOptions } from "../db/schema";
+
 import { badRequest, type ErrorEntry } from "../lib/errors";
+import type { CustomFieldType, FieldOptions } from "../lib/vocabulary";
 
 export interface FieldDefinition {
   id: number;
@@ -34,7 +35,9 @@ function checkValue(def: FieldDefinition, value: unknown): { value: string } | {
       return /^-?\d+(\.\d+)?$/.test(text.trim()) ? { value: text.trim() } : { error: "must be a number" };
     case "date": {
       const day = text.trim().slice(0, 10);
-      const valid = /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) &&
+      const valid =
+        /^\d{4}-\d{2}-\d{2}$/.test(day) &&
+        !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) &&
         new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
       return valid ? { value: day } : { error: "must be a date in the form YYYY-MM-DD" };
     }
@@ -68,7 +71,12 @@ export function validateFieldValues(
     const checked = checkValue(def, entry.value);
     if ("error" in checked) {
       const rejectedValue = typeof entry.value === "object" ? undefined : entry.value;
-      errors.push({ path: `${path}[${index}].value`, message: `${def.name} ${checked.error}`, rejectedValue, source: "JSON" });
+      errors.push({
+        path: `${path}[${index}].value`,
+        message: `${def.name} ${checked.error}`,
+        rejectedValue,
+        source: "JSON",
+      });
       return;
     }
     values.push({ fieldId: def.id, value: checked.value });

@@ -2,8 +2,8 @@
  * Folder rules (behaviour notes, "Folders"): which folders a mailbox and its users have,
  * and which folders a conversation is counted in.
  */
-import { sql, type SQL } from "drizzle-orm";
-import { FolderType, type FolderTypeValue } from "../db/schema";
+import { type SQL, sql } from "drizzle-orm";
+import { FolderType, type FolderTypeValue } from "../lib/vocabulary";
 
 export const PUBLIC_FOLDER_TYPES = [
   FolderType.Unassigned,

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { customFieldTypes } from "../db/schema";
+import { customFieldTypes } from "../lib/vocabulary";
 
 /** A field definition as the extension endpoints accept it (mailbox custom fields, customer fields). */
 export const FieldDefinitionBody = z

@@ -38,10 +38,15 @@ export const errorResponses = {
 
 /** Positive integer id in a path: anything else is an unknown resource (404). */
 export const idParam = (name: string) =>
-  z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).openapi({
-    param: { name, in: "path" },
-    example: 1,
-  });
+  z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(Number.MAX_SAFE_INTEGER)
+    .openapi({
+      param: { name, in: "path" },
+      example: 1,
+    });
 
 export const pagingQuery = {
   page: z.coerce.number().int().optional().openapi({ description: "Page number (from 1)", example: 1 }),
@@ -84,13 +89,19 @@ export const filterText = (max: number) =>
   z
     .string()
     .max(max)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
     .regex(/^[^\u0000-\u001f\u007f]*$/, "Must not contain control characters");
 
 /** Comma-separated list in a query parameter (`mailboxId=1,2`), at most `max` entries. */
 export const commaList = <T extends z.ZodType<unknown, string>>(item: T, max = 50) =>
   z
     .string()
-    .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).max(max));
 
 /** Declares a route with the error responses every endpoint can give. */

@@ -34,7 +34,7 @@ function parseIpv4(host: string): number | null {
 const ipv4IsPrivate = (address: number) =>
   ipv4Blocked.some(([base, bits]) => {
     const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
-    return ((address & mask) >>> 0) === base;
+    return (address & mask) >>> 0 === base;
   });
 
 /** Eight 16-bit groups; the URL parser has already turned any dotted tail into hex. */

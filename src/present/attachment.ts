@@ -27,7 +27,10 @@ export const signingKey = (secret: string) =>
 
 export async function attachmentToken(key: CryptoKey, row: Pick<AttachmentRow, "id" | "r2Key">): Promise<string> {
   const mac = await crypto.subtle.sign("HMAC", key, encoder.encode(`${row.id}:${row.r2Key}`));
-  return [...new Uint8Array(mac)].slice(0, 16).map((b) => b.toString(16).padStart(2, "0")).join("");
+  return [...new Uint8Array(mac)]
+    .slice(0, 16)
+    .map((b) => b.toString(16).padStart(2, "0"))
+    .join("");
 }
 
 export async function verifyAttachmentToken(secret: string, row: Pick<AttachmentRow, "id" | "r2Key">, token: string) {

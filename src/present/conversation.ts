@@ -4,6 +4,9 @@
  * count there, `threadsCount` here.
  */
 import { z } from "@hono/zod-openapi";
+import type { ConversationRow, People, PersonRow, ThreadRow, TimelogRow } from "../db/conversationQueries";
+import { toIso } from "../lib/dates";
+import { IsoDate } from "../lib/openapi";
 import {
   conversationStates,
   conversationStatuses,
@@ -12,10 +15,7 @@ import {
   threadActionTypes,
   threadStates,
   threadTypes,
-} from "../db/schema";
-import type { ConversationRow, People, PersonRow, ThreadRow, TimelogRow } from "../db/conversationQueries";
-import { toIso } from "../lib/dates";
-import { IsoDate } from "../lib/openapi";
+} from "../lib/vocabulary";
 import { type Attachment, AttachmentSchema } from "./attachment";
 import { CustomerRefSchema, presentCustomerRef } from "./customerRef";
 import { TagSchema } from "./tag";
@@ -153,7 +153,10 @@ function baseFields(row: ConversationRow, people: People, customFields: Conversa
     preview: row.preview,
     mailboxId: row.mailboxId,
     assignee: userRef(people.user(row.assigneeId)),
-    createdBy: row.createdByUserId !== null ? userRef(people.user(row.createdByUserId)) : customerRef(people.customer(row.createdByCustomerId)),
+    createdBy:
+      row.createdByUserId !== null
+        ? userRef(people.user(row.createdByUserId))
+        : customerRef(people.customer(row.createdByCustomerId)),
     createdAt: toIso(row.createdAt),
     updatedAt: toIso(row.updatedAt),
     closedBy: row.closedByUserId,
@@ -203,7 +206,10 @@ export function presentThread(row: ThreadRow, people: People, attachments: Attac
     body: row.body,
     source: { type: row.sourceType, via: row.sourceVia },
     customer: customerRef(people.customer(row.customerId)),
-    createdBy: row.createdByUserId !== null ? userRef(people.user(row.createdByUserId)) : customerRef(people.customer(row.createdByCustomerId)),
+    createdBy:
+      row.createdByUserId !== null
+        ? userRef(people.user(row.createdByUserId))
+        : customerRef(people.customer(row.createdByCustomerId)),
     assignedTo: userRef(people.user(row.assignedToUserId)),
     to: row.to,
     cc: row.cc,

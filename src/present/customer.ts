@@ -3,11 +3,12 @@ import { z } from "@hono/zod-openapi";
 import { asc, inArray, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { SQLiteSelect } from "drizzle-orm/sqlite-core";
 import type { Database } from "../db/client";
+import { customerEmails, customerFields, customerFieldValues, customerPhones, customers } from "../db/schema";
 import { inIds } from "../db/sql";
-import { customerEmails, customerFields, customerFieldValues, customerPhones, customers, photoTypes } from "../db/schema";
 import { presentFieldValues } from "../domain/fieldValues";
 import { toIso } from "../lib/dates";
 import { IsoDate } from "../lib/openapi";
+import { photoTypes } from "../lib/vocabulary";
 import { CustomFieldValueSchema } from "./conversation";
 
 const EntrySchema = z.object({ id: z.number().int(), value: z.string(), type: z.string() });
@@ -64,8 +65,15 @@ export function customerDetailStatements(db: Database, ids: number[] | SQLiteSel
   return [
     db.select().from(customerEmails).where(of(customerEmails.customerId)).orderBy(asc(customerEmails.id)),
     db.select().from(customerPhones).where(of(customerPhones.customerId)).orderBy(asc(customerPhones.id)),
-    db.select().from(customerFieldValues).where(withFields ? of(customerFieldValues.customerId) : sql`0`),
-    db.select().from(customerFields).where(withFields ? undefined : inArray(customerFields.id, [])).orderBy(asc(customerFields.sortOrder), asc(customerFields.id)),
+    db
+      .select()
+      .from(customerFieldValues)
+      .where(withFields ? of(customerFieldValues.customerId) : sql`0`),
+    db
+      .select()
+      .from(customerFields)
+      .where(withFields ? undefined : inArray(customerFields.id, []))
+      .orderBy(asc(customerFields.sortOrder), asc(customerFields.id)),
   ] as const;
 }
 
@@ -93,7 +101,11 @@ function presentBase(row: CustomerRow, details: Details) {
       emails: emails.filter((e) => e.customerId === row.id).map((e) => ({ id: e.id, value: e.email, type: e.type })),
       phones: phones.filter((p) => p.customerId === row.id).map((p) => ({ id: p.id, value: p.value, type: p.type })),
       // Profiles and websites are stored as lists; their ids are their positions.
-      social_profiles: row.socialProfiles.map((entry, index) => ({ id: index + 1, value: entry.value, type: entry.type ?? "other" })),
+      social_profiles: row.socialProfiles.map((entry, index) => ({
+        id: index + 1,
+        value: entry.value,
+        type: entry.type ?? "other",
+      })),
       websites: row.websites.map((entry, index) => ({ id: index + 1, value: entry.value })),
       address: {
         city: row.addressCity,
@@ -117,12 +129,16 @@ export function presentCustomer(row: CustomerRow, details: Details): Customer {
   return { ...base, customerFields: presentFieldValues(definitions, own), _embedded };
 }
 
-export const presentCustomerListItem = (row: CustomerRow, details: Details): CustomerListItem => presentBase(row, details);
+export const presentCustomerListItem = (row: CustomerRow, details: Details): CustomerListItem =>
+  presentBase(row, details);
 
 /** Get Customer's JSON in one round trip; null if unknown. Webhooks send the same. */
 export async function loadCustomer(db: Database, id: number): Promise<Customer | null> {
   const [found, ...details] = await db.batch([
-    db.select().from(customers).where(inArray(customers.id, [id])),
+    db
+      .select()
+      .from(customers)
+      .where(inArray(customers.id, [id])),
     ...customerDetailStatements(db, [id], true),
   ]);
   return found[0] ? presentCustomer(found[0], details) : null;

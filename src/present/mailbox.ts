@@ -26,7 +26,9 @@ export const FolderSchema = z
   .object({
     id: z.number().int(),
     name: z.string(),
-    type: z.number().int().openapi({ description: "1 Unassigned, 20 Mine, 25 Starred, 30 Drafts, 40 Assigned, 60 Closed, 80 Spam, 110 Deleted" }),
+    type: z.number().int().openapi({
+      description: "1 Unassigned, 20 Mine, 25 Starred, 30 Drafts, 40 Assigned, 60 Closed, 80 Spam, 110 Deleted",
+    }),
     userId: z.number().int().nullable(),
     totalCount: z.number().int(),
     activeCount: z.number().int(),
@@ -49,9 +51,9 @@ export const CustomFieldSchema = z
     id: z.number().int(),
     name: z.string(),
     type: z.enum(["singleline", "multiline", "dropdown", "date", "number"]),
-    options: z
-      .union([z.record(z.string(), z.string()), z.string(), z.null()])
-      .openapi({ description: "Dropdown options (option id -> label); \"\" or null for other types, as FreeScout returns them" }),
+    options: z.union([z.record(z.string(), z.string()), z.string(), z.null()]).openapi({
+      description: 'Dropdown options (option id -> label); "" or null for other types, as FreeScout returns them',
+    }),
     required: z.boolean(),
     sortOrder: z.number().int(),
   })
@@ -60,9 +62,7 @@ export const CustomFieldSchema = z
 type FieldDefinitionRow = Omit<typeof customFields.$inferSelect, "mailboxId">;
 
 /** Mailbox custom fields and customer field definitions share this shape. */
-export const presentCustomField = (
-  row: FieldDefinitionRow,
-): z.infer<typeof CustomFieldSchema> => ({
+export const presentCustomField = (row: FieldDefinitionRow): z.infer<typeof CustomFieldSchema> => ({
   id: row.id,
   name: row.name,
   type: row.type,

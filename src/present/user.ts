@@ -51,7 +51,13 @@ export const UserRefSchema = z
   })
   .openapi("UserRef");
 
-type UserRefRow = { id: number; firstName: string | null; lastName: string | null; photoUrl: string | null; email: string | null };
+type UserRefRow = {
+  id: number;
+  firstName: string | null;
+  lastName: string | null;
+  photoUrl: string | null;
+  email: string | null;
+};
 
 /** Users always have names and an email; the row type allows nulls for rows read as people. */
 export function presentUserRef(row: UserRefRow): z.infer<typeof UserRefSchema> {

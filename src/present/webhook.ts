@@ -1,7 +1,8 @@
 import { z } from "@hono/zod-openapi";
-import { type webhookDeliveries, webhookEvents, type webhooks } from "../db/schema";
+import type { webhookDeliveries, webhooks } from "../db/schema";
 import { toIso } from "../lib/dates";
 import { IsoDate } from "../lib/openapi";
+import { webhookEvents } from "../lib/vocabulary";
 
 export const WebhookSchema = z
   .object({

@@ -26,7 +26,9 @@ function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -55,8 +57,17 @@ export async function startLocalServer(timeoutMs = 90_000): Promise<LocalServer>
   const child = spawn(
     "wrangler",
     [
-      "dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state,
-      "--var", "ATTACHMENT_SIGNING_SECRET:browser-test", "--var", "WEBHOOK_SECRET:browser-test",
+      "dev",
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--persist-to",
+      state,
+      "--var",
+      "ATTACHMENT_SIGNING_SECRET:browser-test",
+      "--var",
+      "WEBHOOK_SECRET:browser-test",
     ],
     { env, stdio: ["ignore", "pipe", "pipe"], detached: true },
   );

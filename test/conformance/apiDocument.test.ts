@@ -13,7 +13,9 @@ describe("the API document parser", () => {
       status: 204,
     });
     expect(byEndpoint["POST api/users"]).toMatchObject({ status: 201, resourceId: true, title: "Create User" });
-    expect(byEndpoint["GET api/mailboxes/{mailboxId}/custom_fields"]?.responseJson).toHaveProperty("_embedded.custom_fields");
+    expect(byEndpoint["GET api/mailboxes/{mailboxId}/custom_fields"]?.responseJson).toHaveProperty(
+      "_embedded.custom_fields",
+    );
     expect(new Set(examples.map((e) => e.title)).size).toBe(23);
     expect(byEndpoint["GET api/mailboxes/{mailboxId}/custom_fields"]?.title).toBe("List Mailbox Custom Fields");
   });

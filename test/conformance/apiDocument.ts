@@ -30,7 +30,9 @@ function titleBefore(index: number): string {
   // Table headers ("Field Type Description") sit between some titles and their examples.
   const candidates = lines
     .slice(Math.max(0, j - 4), i)
-    .filter((l) => l.trim() && l.length < 40 && !/[.:]$/.test(l) && !/^(Field|Parameter) /.test(l) && l !== "Response Fields");
+    .filter(
+      (l) => l.trim() && l.length < 40 && !/[.:]$/.test(l) && !/^(Field|Parameter) /.test(l) && l !== "Response Fields",
+    );
   return candidates.at(-1) ?? "";
 }
 
@@ -38,7 +40,10 @@ export function documentedExamples(): DocumentedExample[] {
   const examples: DocumentedExample[] = [];
   lines.forEach((line, index) => {
     if (line !== "HTTP Request") return;
-    const endpoint = lines.slice(index + 1).find((l) => l.trim())!.trim();
+    const endpoint = lines
+      .slice(index + 1)
+      .find((l) => l.trim())!
+      .trim();
     const [method] = endpoint.split(" ");
     let start = index - 1;
     while (start > 0 && !lines[start]!.startsWith("curl -X ")) start--;
@@ -52,7 +57,10 @@ export function documentedExamples(): DocumentedExample[] {
     let responseAt = start;
     while (!lines[responseAt]!.startsWith("Example response (")) responseAt++;
     const status = Number(lines[responseAt]!.match(/\((\d{3})\)/)![1]);
-    const responseText = lines.slice(responseAt + 1, index).join("\n").trim();
+    const responseText = lines
+      .slice(responseAt + 1, index)
+      .join("\n")
+      .trim();
     examples.push({
       endpoint,
       title: titleBefore(start),

@@ -6,7 +6,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { call, errorsOf, get } from "../support/api";
 import { resetToDemoData } from "../support/db";
-import { documentedExamples, type DocumentedExample } from "./apiDocument";
+import { type DocumentedExample, documentedExamples } from "./apiDocument";
 import { compareShape, OpenApiSchemas } from "./shape";
 
 interface Expectation {
@@ -21,8 +21,7 @@ interface Expectation {
   offline?: { status: number; path: string };
 }
 
-const LIST_STATUS =
-  "The document labels list examples 201; FreeScout answers GET with 200, as HTTP has it.";
+const LIST_STATUS = "The document labels list examples 201; FreeScout answers GET with 200, as HTTP has it.";
 
 /** Every endpoint of the document. A new one in the document fails the suite until it is added here. */
 const EXPECTATIONS: Record<string, Expectation> = {
@@ -79,7 +78,14 @@ beforeAll(async () => {
 });
 beforeEach(resetToDemoData);
 
-function shapeProblems(example: DocumentedExample, method: string, path: string, status: number, body: unknown, exempt: string[] = []) {
+function shapeProblems(
+  example: DocumentedExample,
+  method: string,
+  path: string,
+  status: number,
+  body: unknown,
+  exempt: string[] = [],
+) {
   const schema = schemas.responseSchema(method, path, status);
   return compareShape(example.responseJson, body, schema, schemas, new Set(exempt));
 }
@@ -112,7 +118,15 @@ describe("conformance with the API document", () => {
     if (expectation.shapeFrom) {
       const full = await call(example.method, expectation.shapeFrom);
       expect(full.status).toBe(res.status);
-      expect(shapeProblems(example, example.method, new URL(expectation.shapeFrom, "http://x").pathname, full.status, full.json)).toEqual([]);
+      expect(
+        shapeProblems(
+          example,
+          example.method,
+          new URL(expectation.shapeFrom, "http://x").pathname,
+          full.status,
+          full.json,
+        ),
+      ).toEqual([]);
     }
   });
 });

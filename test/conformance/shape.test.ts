@@ -23,11 +23,15 @@ const example = { id: 1, name: "x", tags: [{ id: 1, label: "a" }] };
 
 describe("compareShape", () => {
   it("accepts the same shape, declared additions and declared nulls", () => {
-    expect(compareShape(example, { id: 2, name: null, tags: [{ id: 3, label: "b" }], extra: "y" }, item, schemas)).toEqual([]);
+    expect(
+      compareShape(example, { id: 2, name: null, tags: [{ id: 3, label: "b" }], extra: "y" }, item, schemas),
+    ).toEqual([]);
   });
 
   it("reports missing keys, other types, undeclared additions and nulls the schema does not allow", () => {
-    expect(compareShape(example, { id: "2", tags: [{ id: null, label: "b", color: 1 }], secret: true }, item, schemas)).toEqual([
+    expect(
+      compareShape(example, { id: "2", tags: [{ id: null, label: "b", color: 1 }], secret: true }, item, schemas),
+    ).toEqual([
       "id: number expected, got string",
       "name: missing",
       "tags[0].id: number expected, got null",

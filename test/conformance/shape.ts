@@ -7,7 +7,15 @@
 type Schema = Record<string, unknown>;
 
 export class OpenApiSchemas {
-  constructor(private readonly document: { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>>; components: { schemas: Record<string, Schema> } }) {}
+  constructor(
+    private readonly document: {
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>
+      >;
+      components: { schemas: Record<string, Schema> };
+    },
+  ) {}
 
   /** The JSON schema of an operation's response, by method, concrete path and status. */
   responseSchema(method: string, path: string, status: number): Schema | undefined {
@@ -29,7 +37,9 @@ export class OpenApiSchemas {
   }
 
   allowsNull(schema: Schema | undefined): boolean {
-    return this.resolve(schema).some((s) => s.type === "null" || (Array.isArray(s.type) && s.type.includes("null")) || s.nullable === true);
+    return this.resolve(schema).some(
+      (s) => s.type === "null" || (Array.isArray(s.type) && s.type.includes("null")) || s.nullable === true,
+    );
   }
 
   property(schema: Schema | undefined, key: string): Schema | undefined {
@@ -41,7 +51,9 @@ export class OpenApiSchemas {
   }
 
   items(schema: Schema | undefined): Schema | undefined {
-    return this.resolve(schema).map((s) => s.items as Schema | undefined).find(Boolean);
+    return this.resolve(schema)
+      .map((s) => s.items as Schema | undefined)
+      .find(Boolean);
   }
 }
 
@@ -78,7 +90,9 @@ function compare(
   if (exempt.has(path)) return [];
   if (example === null) return [];
   if (actual === null || actual === undefined) {
-    return actual === null && schemas.allowsNull(schema) ? [] : [`${path || "(root)"}: ${kind(example)} expected, got ${kind(actual)}`];
+    return actual === null && schemas.allowsNull(schema)
+      ? []
+      : [`${path || "(root)"}: ${kind(example)} expected, got ${kind(actual)}`];
   }
   if (kind(example) !== kind(actual)) return [`${path || "(root)"}: ${kind(example)} expected, got ${kind(actual)}`];
   if (Array.isArray(example)) {
@@ -93,7 +107,15 @@ function compare(
     lists.seen.add(general);
     // Item i against the example's item i (or its last): lists such as custom fields mix kinds.
     return list.flatMap((item, i) =>
-      compare(example[Math.min(i, example.length - 1)], item, schemas.items(schema), schemas, exempt, `${path}[${i}]`, lists),
+      compare(
+        example[Math.min(i, example.length - 1)],
+        item,
+        schemas.items(schema),
+        schemas,
+        exempt,
+        `${path}[${i}]`,
+        lists,
+      ),
     );
   }
   if (typeof example === "object") {
@@ -104,10 +126,12 @@ function compare(
       const at = path ? `${path}.${key}` : key;
       if (exempt.has(at)) continue;
       if (!(key in got)) problems.push(`${at}: missing`);
-      else problems.push(...compare(expected[key], got[key], schemas.property(schema, key), schemas, exempt, at, lists));
+      else
+        problems.push(...compare(expected[key], got[key], schemas.property(schema, key), schemas, exempt, at, lists));
     }
     for (const key of Object.keys(got)) {
-      if (!(key in expected) && !schemas.property(schema, key)) problems.push(`${path ? `${path}.` : ""}${key}: added but not declared in the OpenAPI document`);
+      if (!(key in expected) && !schemas.property(schema, key))
+        problems.push(`${path ? `${path}.` : ""}${key}: added but not declared in the OpenAPI document`);
     }
     return problems;
   }

@@ -5,14 +5,14 @@
  */
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
-import { del, post, put } from "../../test/support/api";
-import { resetToDemoData } from "../../test/support/db";
+import { del, post, put } from "../support/api";
+import { resetToDemoData } from "../support/db";
 import {
   folderCounterMismatches,
   misfiledConversations,
   tagCounterMismatches,
   threadCountMismatches,
-} from "../../test/support/invariants";
+} from "../support/invariants";
 
 beforeEach(resetToDemoData);
 
@@ -38,7 +38,14 @@ async function randomOperation(next: () => number, known: number[]) {
         mailboxId: pick([1, 2]),
         subject: "random",
         customer: { email: `c${Math.floor(next() * 5)}@example.org` },
-        threads: [{ type: pick(["customer", "message", "note"]), text: "hello", user: 33, state: next() < 0.15 ? "draft" : "published" }],
+        threads: [
+          {
+            type: pick(["customer", "message", "note"]),
+            text: "hello",
+            user: 33,
+            state: next() < 0.15 ? "draft" : "published",
+          },
+        ],
         ...(next() < 0.5 ? { assignTo: 33 } : {}),
         ...(next() < 0.3 ? { status: pick(["active", "pending", "closed"]) } : {}),
       });
@@ -46,17 +53,33 @@ async function randomOperation(next: () => number, known: number[]) {
       return res.status;
     }
     case 1:
-      return (await post(`/api/conversations/${id}/threads`, { type: "customer", text: "again", customer: { email: "c1@example.org" } })).status;
+      return (
+        await post(`/api/conversations/${id}/threads`, {
+          type: "customer",
+          text: "again",
+          customer: { email: "c1@example.org" },
+        })
+      ).status;
     case 2:
-      return (await post(`/api/conversations/${id}/threads`, { type: "message", text: "reply", user: pick(users), state: next() < 0.2 ? "draft" : "published" })).status;
+      return (
+        await post(`/api/conversations/${id}/threads`, {
+          type: "message",
+          text: "reply",
+          user: pick(users),
+          state: next() < 0.2 ? "draft" : "published",
+        })
+      ).status;
     case 3:
       return (await put(`/api/conversations/${id}`, { byUser: pick(users), status: pick(statuses) })).status;
     case 4:
-      return (await put(`/api/conversations/${id}`, { byUser: 33, assignTo: next() < 0.3 ? null : pick(users) })).status;
+      return (await put(`/api/conversations/${id}`, { byUser: 33, assignTo: next() < 0.3 ? null : pick(users) }))
+        .status;
     case 5:
-      return (await put(`/api/conversations/${id}`, { byUser: 33, mailboxId: pick([1, 2]), status: pick(statuses) })).status;
+      return (await put(`/api/conversations/${id}`, { byUser: 33, mailboxId: pick([1, 2]), status: pick(statuses) }))
+        .status;
     case 6:
-      return (await put(`/api/conversations/${id}/tags`, { tags: next() < 0.5 ? ["overdue", "x"] : ["refund"] })).status;
+      return (await put(`/api/conversations/${id}/tags`, { tags: next() < 0.5 ? ["overdue", "x"] : ["refund"] }))
+        .status;
     default: {
       const res = await del(`/api/conversations/${id}`);
       if (res.status === 204) known.splice(known.indexOf(id), 1);

@@ -29,7 +29,13 @@ describe("D1 round trips", () => {
     ["Create Thread", "POST", "/api/conversations/1/threads", { type: "message", text: "hi", user: 33 }, 3],
     ["Update Conversation", "PUT", "/api/conversations/1", { byUser: 33, status: "closed", assignTo: 7 }, 2],
     ["Update Conversation Tags", "PUT", "/api/conversations/1/tags", { tags: ["a", "b"] }, 1],
-    ["Update Custom Fields", "PUT", "/api/conversations/1/custom_fields", { customFields: [{ id: 37, value: "x" }] }, 2],
+    [
+      "Update Custom Fields",
+      "PUT",
+      "/api/conversations/1/custom_fields",
+      { customFields: [{ id: 37, value: "x" }] },
+      2,
+    ],
     // Reads the webhooks first: a delete event carries the conversation as it was.
     ["Delete Conversation", "DELETE", "/api/conversations/1", undefined, 2],
   ])("%s", async (_name, method, path, body, expected) => {

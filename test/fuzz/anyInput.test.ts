@@ -36,27 +36,76 @@ beforeAll(async () => {
 /** Values clients send by mistake or on purpose, and plausible ones. */
 const scalar = fc.oneof(
   fc.integer({ min: -2, max: 40 }),
-  fc.constantFrom("", "1", "7", "all", "active", "closed", "threads", "x@example.org", "2020-01-02T23:00:00Z", "%", "' OR 1=1 --"),
+  fc.constantFrom(
+    "",
+    "1",
+    "7",
+    "all",
+    "active",
+    "closed",
+    "threads",
+    "x@example.org",
+    "2020-01-02T23:00:00Z",
+    "%",
+    "' OR 1=1 --",
+  ),
   fc.string({ maxLength: 20 }),
   fc.boolean(),
   fc.constant(null),
 );
-const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }), fc.dictionary(fc.constantFrom("id", "email", "value", "type", "text", "user"), scalar, { maxKeys: 3 }));
+const value = fc.oneof(
+  scalar,
+  fc.array(scalar, { maxLength: 3 }),
+  fc.dictionary(fc.constantFrom("id", "email", "value", "type", "text", "user"), scalar, { maxKeys: 3 }),
+);
 const bodyKeys = fc.constantFrom(
-  "type", "mailboxId", "subject", "customer", "threads", "text", "user", "status", "state", "assignTo", "byUser",
-  "customerId", "customFields", "tags", "emails", "emails_add", "firstName", "lastName", "phones", "url", "events",
-  "attachments", "createdAt", "imported", "cc", "bcc", "timeSpent", "userId", "customerFields", "address", "photoType",
+  "type",
+  "mailboxId",
+  "subject",
+  "customer",
+  "threads",
+  "text",
+  "user",
+  "status",
+  "state",
+  "assignTo",
+  "byUser",
+  "customerId",
+  "customFields",
+  "tags",
+  "emails",
+  "emails_add",
+  "firstName",
+  "lastName",
+  "phones",
+  "url",
+  "events",
+  "attachments",
+  "createdAt",
+  "imported",
+  "cc",
+  "bcc",
+  "timeSpent",
+  "userId",
+  "customerFields",
+  "address",
+  "photoType",
 );
 const body = fc.oneof(
   fc.dictionary(bodyKeys, value, { maxKeys: 8 }),
-  fc.constantFrom("", "null", "[]", "42", "\"text\"", "{", "{\"a\":}"),
+  fc.constantFrom("", "null", "[]", "42", '"text"', "{", '{"a":}'),
 );
-const pathId = fc.oneof(fc.constantFrom("1", "7", "2", "999", "0", "-1", "abc", "1.5", "%27", "99999999999999999999"), fc.nat({ max: 20 }).map(String));
+const pathId = fc.oneof(
+  fc.constantFrom("1", "7", "2", "999", "0", "-1", "abc", "1.5", "%27", "99999999999999999999"),
+  fc.nat({ max: 20 }).map(String),
+);
 
 function request(op: Operation) {
   return fc.record({
     ids: fc.array(pathId, { minLength: 3, maxLength: 3 }),
-    query: fc.dictionary(fc.constantFrom(...(op.queryNames.length ? op.queryNames : ["page"])), scalar.map(String), { maxKeys: 4 }),
+    query: fc.dictionary(fc.constantFrom(...(op.queryNames.length ? op.queryNames : ["page"])), scalar.map(String), {
+      maxKeys: 4,
+    }),
     body,
   });
 }

@@ -31,9 +31,27 @@ const operation = fc.oneof(
     attach: fc.boolean(),
     assign: fc.option(user, { nil: undefined }),
   }),
-  fc.record({ kind: fc.constant("reply" as const), ref: conversationRef, type: fc.constantFrom("customer", "message", "note"), draft: fc.boolean(), attach: fc.boolean() }),
-  fc.record({ kind: fc.constant("update" as const), ref: conversationRef, byUser: user, status: fc.constantFrom("active", "pending", "closed", "spam"), assignTo: fc.option(user, { nil: null }), mailboxId: fc.constantFrom(1, 2), keys: fc.shuffledSubarray(["status", "assignTo", "mailboxId"], { minLength: 1 }) }),
-  fc.record({ kind: fc.constant("tags" as const), ref: conversationRef, tags: fc.subarray(["vip", "refund", "overdue", "x"]) }),
+  fc.record({
+    kind: fc.constant("reply" as const),
+    ref: conversationRef,
+    type: fc.constantFrom("customer", "message", "note"),
+    draft: fc.boolean(),
+    attach: fc.boolean(),
+  }),
+  fc.record({
+    kind: fc.constant("update" as const),
+    ref: conversationRef,
+    byUser: user,
+    status: fc.constantFrom("active", "pending", "closed", "spam"),
+    assignTo: fc.option(user, { nil: null }),
+    mailboxId: fc.constantFrom(1, 2),
+    keys: fc.shuffledSubarray(["status", "assignTo", "mailboxId"], { minLength: 1 }),
+  }),
+  fc.record({
+    kind: fc.constant("tags" as const),
+    ref: conversationRef,
+    tags: fc.subarray(["vip", "refund", "overdue", "x"]),
+  }),
   fc.record({ kind: fc.constant("customer" as const), email, add: email }),
   fc.record({ kind: fc.constant("delete" as const), ref: conversationRef }),
 );
@@ -46,26 +64,48 @@ async function run(op: Operation, ids: number[]) {
   switch (op.kind) {
     case "create": {
       const res = await post("/api/conversations", {
-        type: "email", mailboxId: op.mailboxId, subject: "fuzz", customer: { email: op.email },
-        threads: [{ type: op.type, text: "x", user: 33, state: op.draft ? "draft" : "published", attachments: attachments(op.attach) }],
+        type: "email",
+        mailboxId: op.mailboxId,
+        subject: "fuzz",
+        customer: { email: op.email },
+        threads: [
+          {
+            type: op.type,
+            text: "x",
+            user: 33,
+            state: op.draft ? "draft" : "published",
+            attachments: attachments(op.attach),
+          },
+        ],
         ...(op.assign !== undefined && op.mailboxId === 1 ? { assignTo: op.assign } : {}),
       });
       if (res.status === 201) ids.push(res.json.id);
       return res.status;
     }
     case "reply":
-      return (await post(`/api/conversations/${target}/threads`, {
-        type: op.type, text: "y", ...(op.type === "customer" ? { customer: { id: 1 } } : { user: 33 }),
-        state: op.draft ? "draft" : "published", attachments: attachments(op.attach),
-      })).status;
+      return (
+        await post(`/api/conversations/${target}/threads`, {
+          type: op.type,
+          text: "y",
+          ...(op.type === "customer" ? { customer: { id: 1 } } : { user: 33 }),
+          state: op.draft ? "draft" : "published",
+          attachments: attachments(op.attach),
+        })
+      ).status;
     case "update": {
       const all = { status: op.status, assignTo: op.assignTo, mailboxId: op.mailboxId } as Record<string, unknown>;
-      return (await put(`/api/conversations/${target}`, { byUser: op.byUser, ...Object.fromEntries(op.keys.map((k) => [k, all[k]])) })).status;
+      return (
+        await put(`/api/conversations/${target}`, {
+          byUser: op.byUser,
+          ...Object.fromEntries(op.keys.map((k) => [k, all[k]])),
+        })
+      ).status;
     }
     case "tags":
       return (await put(`/api/conversations/${target}/tags`, { tags: op.tags })).status;
     case "customer":
-      return (await post("/api/customers", { firstName: "F", emails: [{ value: op.email }, { value: op.add }] })).status;
+      return (await post("/api/customers", { firstName: "F", emails: [{ value: op.email }, { value: op.add }] }))
+        .status;
     case "delete": {
       const status = (await del(`/api/conversations/${target}`)).status;
       if (status === 204) ids.splice(ids.indexOf(target), 1);
@@ -95,8 +135,13 @@ describe("operation sequences", () => {
         expect(await misfiledConversations()).toEqual([]);
         expect(await tagCounterMismatches()).toEqual([]);
         expect(await threadCountMismatches()).toEqual([]);
-        expect((await env.DB.prepare("SELECT number FROM conversations GROUP BY number HAVING count(*) > 1").all()).results).toEqual([]);
-        expect((await env.DB.prepare("SELECT email FROM customer_emails GROUP BY lower(email) HAVING count(*) > 1").all()).results).toEqual([]);
+        expect(
+          (await env.DB.prepare("SELECT number FROM conversations GROUP BY number HAVING count(*) > 1").all()).results,
+        ).toEqual([]);
+        expect(
+          (await env.DB.prepare("SELECT email FROM customer_emails GROUP BY lower(email) HAVING count(*) > 1").all())
+            .results,
+        ).toEqual([]);
         expect(await orphans()).toEqual({ missing: [], leftover: [] });
       }),
       { numRuns: 20, seed: 424242 },

@@ -18,7 +18,13 @@ describe("requests at their maximum sizes", () => {
     });
     expect(res.status).toBe(201);
     expect(res.json._embedded.emails).toHaveLength(50);
-    expect((await put(`/api/customers/${res.json.id}`, { emails_add: Array.from({ length: 50 }, (_, i) => `more${i}@example.org`) })).status).toBe(204);
+    expect(
+      (
+        await put(`/api/customers/${res.json.id}`, {
+          emails_add: Array.from({ length: 50 }, (_, i) => `more${i}@example.org`),
+        })
+      ).status,
+    ).toBe(204);
     expect((await get(`/api/customers/${res.json.id}`)).json._embedded.emails).toHaveLength(100);
   });
 
@@ -30,10 +36,21 @@ describe("requests at their maximum sizes", () => {
   });
 
   it("a conversation with 100 threads and repeated custom field values (the last wins)", async () => {
-    const threads = Array.from({ length: 100 }, (_, i) => ({ type: i % 2 ? "note" : "message", text: `t${i}`, user: 1 + (i % 3 === 0 ? 6 : 0) }));
+    const threads = Array.from({ length: 100 }, (_, i) => ({
+      type: i % 2 ? "note" : "message",
+      text: `t${i}`,
+      user: 1 + (i % 3 === 0 ? 6 : 0),
+    }));
     const res = await post("/api/conversations", {
-      type: "email", mailboxId: 1, subject: "Long", customer: { id: 1 }, threads,
-      customFields: [{ id: 37, value: "first" }, { id: 37, value: "last" }],
+      type: "email",
+      mailboxId: 1,
+      subject: "Long",
+      customer: { id: 1 },
+      threads,
+      customFields: [
+        { id: 37, value: "first" },
+        { id: 37, value: "last" },
+      ],
     });
     expect(res.status).toBe(201);
     expect(res.json._embedded.threads).toHaveLength(100);
@@ -52,12 +69,16 @@ describe("requests at their maximum sizes", () => {
         ).bind(i, now + i),
       ),
     );
-    const res = await get("/api/conversations", { query: { pageSize: 100, embed: "threads,timelogs,tags", status: "all" } });
+    const res = await get("/api/conversations", {
+      query: { pageSize: 100, embed: "threads,timelogs,tags", status: "all" },
+    });
     expect(res.status).toBe(200);
     expect(res.json._embedded.conversations).toHaveLength(100);
     await env.DB.batch(
       Array.from({ length: 110 }, (_, i) =>
-        env.DB.prepare("INSERT INTO customers (first_name, social_profiles, websites, created_at, updated_at) VALUES (?, '[]', '[]', ?, ?)").bind(`C${i}`, now, now),
+        env.DB.prepare(
+          "INSERT INTO customers (first_name, social_profiles, websites, created_at, updated_at) VALUES (?, '[]', '[]', ?, ?)",
+        ).bind(`C${i}`, now, now),
       ),
     );
     const customers = await get("/api/customers", { query: { pageSize: 100 } });
@@ -66,7 +87,9 @@ describe("requests at their maximum sizes", () => {
   });
 
   it("refuses more than 50 mailbox ids in a filter", async () => {
-    const res = await get("/api/conversations", { query: { mailboxId: Array.from({ length: 51 }, (_, i) => i + 1).join(",") } });
+    const res = await get("/api/conversations", {
+      query: { mailboxId: Array.from({ length: 51 }, (_, i) => i + 1).join(",") },
+    });
     expect(res.status).toBe(400);
   });
 });

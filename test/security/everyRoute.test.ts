@@ -54,7 +54,10 @@ describe("every route", () => {
     const before = await fingerprint();
     for (const { method, path, secured } of operations) {
       if (!secured) continue;
-      const body = method === "GET" || method === "DELETE" ? undefined : { api_key: "c2ba609c687a3425402b9d881e5075db", subject: "x" };
+      const body =
+        method === "GET" || method === "DELETE"
+          ? undefined
+          : { api_key: "c2ba609c687a3425402b9d881e5075db", subject: "x" };
       for (const options of [
         { key: null },
         { key: "wrong-key" },

@@ -5,7 +5,18 @@ import { resetToDemoData } from "../support/db";
 
 beforeAll(resetToDemoData);
 
-const HOSTILE = ["' OR '1'='1", "%", "_", "%%", "\\", "\" OR \"\"=\"", "'; DROP TABLE conversations; --", "\u0000", "😀", "a".repeat(255)];
+const HOSTILE = [
+  "' OR '1'='1",
+  "%",
+  "_",
+  "%%",
+  "\\",
+  '" OR ""="',
+  "'; DROP TABLE conversations; --",
+  "\u0000",
+  "😀",
+  "a".repeat(255),
+];
 
 const TEXT_FILTERS: [string, string][] = [
   ["/api/conversations", "customerEmail"],
@@ -22,7 +33,9 @@ const TEXT_FILTERS: [string, string][] = [
 describe("text filters", () => {
   it.each(TEXT_FILTERS)("%s?%s treats metacharacters as text", async (path, name) => {
     for (const value of HOSTILE) {
-      const res = await get(path, { query: { [name]: value, ...(path === "/api/conversations" ? { status: "all" } : {}) } });
+      const res = await get(path, {
+        query: { [name]: value, ...(path === "/api/conversations" ? { status: "all" } : {}) },
+      });
       // Control characters and texts over the field's length are refused; the rest match nothing.
       if (value.includes("\u0000") || value.length > 40) {
         expect([200, 400], `${name}=${value}`).toContain(res.status);
@@ -40,7 +53,13 @@ describe("bodies", () => {
   it("a deeply nested body is a 400, not a crash", async () => {
     let nested: unknown = "x";
     for (let i = 0; i < 5000; i++) nested = { a: nested };
-    const res = await post("/api/conversations", { type: "email", mailboxId: 1, subject: "deep", customer: nested, threads: [{ type: "note", text: "x", user: 7 }] });
+    const res = await post("/api/conversations", {
+      type: "email",
+      mailboxId: 1,
+      subject: "deep",
+      customer: nested,
+      threads: [{ type: "note", text: "x", user: 7 }],
+    });
     expect(res.status).toBe(400);
     errorsOf(res);
   });
@@ -52,14 +71,22 @@ describe("bodies", () => {
 
   it("strings with NUL and control characters are stored and returned as given, never executed", async () => {
     const subject = "a\u0000b'\"; DROP TABLE users; --";
-    const res = await post("/api/conversations", { type: "email", mailboxId: 1, subject, customer: { id: 1 }, threads: [{ type: "note", text: "x", user: 7 }] });
+    const res = await post("/api/conversations", {
+      type: "email",
+      mailboxId: 1,
+      subject,
+      customer: { id: 1 },
+      threads: [{ type: "note", text: "x", user: 7 }],
+    });
     expect(res.status).toBe(201);
     expect((await get(`/api/conversations/${res.json.id}`)).json.subject).toBe(subject);
     expect((await get("/api/users")).status).toBe(200);
   });
 
   it("prototype keys in a body set nothing", async () => {
-    const res = await call("POST", "/api/customers", { body: '{"firstName":"Proto","__proto__":{"isAdmin":true},"constructor":{"prototype":{"x":1}}}' });
+    const res = await call("POST", "/api/customers", {
+      body: '{"firstName":"Proto","__proto__":{"isAdmin":true},"constructor":{"prototype":{"x":1}}}',
+    });
     expect(res.status).toBe(201);
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
     expect(res.json.isAdmin).toBeUndefined();

@@ -7,8 +7,9 @@
  * fetched once per test file.
  * JSON Schema validation by @cfworker/json-schema, which runs inside workerd (no eval).
  */
-import { dereference, type OutputUnit, type Schema, validate } from "@cfworker/json-schema";
+
 import { exports } from "cloudflare:workers";
+import { dereference, type OutputUnit, type Schema, validate } from "@cfworker/json-schema";
 
 interface MediaType {
   schema?: Schema;
@@ -65,7 +66,10 @@ function closeObjects(document: Document) {
   const open = new Set<unknown>();
   const fieldsOf = (part: Record<string, unknown>) => typeof part.$ref === "string" || "properties" in part;
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
     if (!node || typeof node !== "object") return;
     const schema = node as Record<string, unknown>;
     const parts = Array.isArray(schema.allOf) ? (schema.allOf as Record<string, unknown>[]) : [];
@@ -76,12 +80,22 @@ function closeObjects(document: Document) {
   };
   visit(document);
   const close = (node: unknown, pointer: string, inProperties = false): void => {
-    if (Array.isArray(node)) return node.forEach((item, i) => close(item, `${pointer}/${i}`));
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => {
+        close(item, `${pointer}/${i}`);
+      });
+      return;
+    }
     if (!node || typeof node !== "object") return;
     const schema = node as Record<string, unknown>;
     const listed = !inProperties && schema.properties && typeof schema.properties === "object";
-    if (listed && !("additionalProperties" in schema) && !("unevaluatedProperties" in schema)
-      && !open.has(schema) && !open.has(pointer)) {
+    if (
+      listed &&
+      !("additionalProperties" in schema) &&
+      !("unevaluatedProperties" in schema) &&
+      !open.has(schema) &&
+      !open.has(pointer)
+    ) {
       schema.additionalProperties = false;
     }
     for (const [key, value] of Object.entries(schema)) {
@@ -108,12 +122,15 @@ function checkBody(lookup: Contract["lookup"], schema: Schema, body: unknown, wh
   const result = validate(body, schema, "2020-12", lookup, false);
   if (result.valid) return;
   const excerpt = JSON.stringify(body).slice(0, 600);
-  throw new Error(`contract: ${where}: the body does not match the documented schema\n${describeErrors(result.errors)}\nbody: ${excerpt}`);
+  throw new Error(
+    `contract: ${where}: the body does not match the documented schema\n${describeErrors(result.errors)}\nbody: ${excerpt}`,
+  );
 }
 
 /** Throws a readable error if the response breaks the document. */
 export async function checkContract(method: string, path: string, response: ObservedResponse) {
-  const { document, lookup, templates } = await (contract ??= loadContract());
+  contract ??= loadContract();
+  const { document, lookup, templates } = await contract;
   const verb = method.toUpperCase() === "HEAD" ? "get" : method.toLowerCase();
   const template = templates.find((t) => t.regex.test(path));
   const operation = template ? document.paths[template.path]?.[verb] : undefined;
@@ -132,21 +149,28 @@ export async function checkContract(method: string, path: string, response: Obse
   const name = `${verb.toUpperCase()} ${template.path}`;
   if (!documented) {
     const statuses = Object.keys(operation.responses).join(", ");
-    throw new Error(`contract: ${where}: status ${response.status} is not documented for ${name} (documented: ${statuses})`);
+    throw new Error(
+      `contract: ${where}: status ${response.status} is not documented for ${name} (documented: ${statuses})`,
+    );
   }
   if (method.toUpperCase() === "HEAD") return;
   const content = documented.content ?? {};
   if (response.text === "") {
     const types = Object.keys(content);
-    if (types.some(isJson)) throw new Error(`contract: ${where}: ${name} documents a ${types.join(", ")} body but none came`);
+    if (types.some(isJson))
+      throw new Error(`contract: ${where}: ${name} documents a ${types.join(", ")} body but none came`);
     return;
   }
   if (!documented.content) {
-    throw new Error(`contract: ${where}: ${name} documents no body for ${response.status}, got "${type}": ${response.text.slice(0, 300)}`);
+    throw new Error(
+      `contract: ${where}: ${name} documents no body for ${response.status}, got "${type}": ${response.text.slice(0, 300)}`,
+    );
   }
   const media = content[type] ?? content[`${type.split("/")[0]}/*`] ?? content["*/*"];
   if (!media) {
-    throw new Error(`contract: ${where}: ${name} documents ${Object.keys(content).join(", ")} for ${response.status}, got "${type}"`);
+    throw new Error(
+      `contract: ${where}: ${name} documents ${Object.keys(content).join(", ")} for ${response.status}, got "${type}"`,
+    );
   }
   if (isJson(type) && media.schema) checkBody(lookup, media.schema, response.json, `${where} (${name})`);
 }

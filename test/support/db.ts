@@ -6,7 +6,9 @@ export async function loadDemoData() {
   const statements = splitSqlStatements(env.TEST_SEED_SQL).map((sql) => env.DB.prepare(sql));
   await env.DB.batch(statements);
   // The object of the demo conversation's attachment, as `npm run dev` puts it.
-  await env.ATTACHMENTS.put("seed/invoice.txt", env.TEST_SEED_ATTACHMENT, { httpMetadata: { contentType: "text/plain" } });
+  await env.ATTACHMENTS.put("seed/invoice.txt", env.TEST_SEED_ATTACHMENT, {
+    httpMetadata: { contentType: "text/plain" },
+  });
 }
 
 /** Empties every table, for suites that need a blank database. */

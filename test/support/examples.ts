@@ -7,7 +7,12 @@ export const documentExample = {
   threads: [
     { text: "This is the message from a user", type: "message", user: 7 },
     { text: "This is the note from a user", type: "note", user: 7 },
-    { text: "This is the message from a customer", type: "customer", cc: ["antony@example.org"], customer: { email: "mark@example.org", firstName: "Mark" } },
+    {
+      text: "This is the message from a customer",
+      type: "customer",
+      cc: ["antony@example.org"],
+      customer: { email: "mark@example.org", firstName: "Mark" },
+    },
   ],
   imported: false,
   assignTo: 15,
@@ -19,7 +24,6 @@ export const documentExample = {
   createdAt: "2020-03-16T14:07:23Z",
   closedAt: "2020-03-16T14:07:23Z",
 };
-
 
 /** The document's Create Customer example, verbatim. */
 export const createCustomerExample = {

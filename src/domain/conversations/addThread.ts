@@ -5,16 +5,17 @@
  */
 import { eq, sql } from "drizzle-orm";
 import type { Config } from "../../config";
-import { deleteAttachmentObjects, storeAttachments } from "../../attachments/store";
 import type { Database } from "../../db/client";
-import { reserveIds, reservedRange, type Statement } from "../../db/ids";
+import { reservedRange, reserveIds, type Statement } from "../../db/ids";
+import { attachments, conversations, threads, users } from "../../db/schema";
 import { insertChunks, isForeignKeyViolation } from "../../db/sql";
-import { attachments, type ConversationStatus, conversations, threads, users } from "../../db/schema";
+import type { ThreadInputValue } from "../../http/routes/conversations/schemas";
 import { invalidField, notFound } from "../../lib/errors";
-import type { ThreadInputValue } from "../../routes/conversations/schemas";
+import type { ConversationStatus } from "../../lib/vocabulary";
+import { deleteAttachmentObjects, storeAttachments } from "../attachments/store";
 import { createdCustomers, type NewCustomer, planCustomerResolution } from "../customerResolution";
 import { refileSql } from "../folders";
-import { threadStatements, type ThreadResults } from "./load";
+import { type ThreadResults, threadStatements } from "./load";
 import { byCustomer, isReply, previewOf, requireAuthor, sourceVia, statusAfterThread } from "./threadRules";
 
 export type AddThreadInput = ThreadInputValue & { status?: ConversationStatus };
@@ -53,7 +54,10 @@ export async function addThread(
       })
       .from(conversations)
       .where(eq(conversations.id, conversationId)),
-    db.select({ id: users.id }).from(users).where(eq(users.id, input.user ?? 0)),
+    db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.id, input.user ?? 0)),
     ...reserveIds(db, "threads", 1),
     ...resolution.statements,
   ]);
@@ -65,9 +69,7 @@ export async function addThread(
 
   const published = input.state !== "draft";
   const status = statusAfterThread(input.type, published, conversation.status, input.status);
-  const stored = input.attachments?.length
-    ? await storeAttachments(env, config, input.attachments, "attachments")
-    : [];
+  const stored = input.attachments?.length ? await storeAttachments(env, config, input.attachments, "attachments") : [];
 
   const list: Statement[] = [...(author?.statements ?? [])];
   const threadTime = input.imported && input.createdAt !== undefined ? input.createdAt : now;
@@ -126,9 +128,19 @@ export async function addThread(
     const results = await db.batch(all as [Statement, ...Statement[]]);
     const newCustomers = author?.statements.length ? createdCustomers([{ index: 0, customer: author }], results) : [];
     const reads = results.slice(list.length) as unknown as ThreadResults;
-    return { id: threadId, reads, conversationId, statusBefore: conversation.status, statusAfter: status, newCustomers };
+    return {
+      id: threadId,
+      reads,
+      conversationId,
+      statusBefore: conversation.status,
+      statusAfter: status,
+      newCustomers,
+    };
   } catch (error) {
-    await deleteAttachmentObjects(env, stored.map((file) => file.r2Key));
+    await deleteAttachmentObjects(
+      env,
+      stored.map((file) => file.r2Key),
+    );
     // Deleted by a concurrent request since it was read.
     if (isForeignKeyViolation(error)) throw notFound("conversationId", conversationId);
     throw error;

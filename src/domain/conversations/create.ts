@@ -6,20 +6,14 @@
  */
 import { eq, sql } from "drizzle-orm";
 import type { Config } from "../../config";
-import { deleteAttachmentObjects, newBudget, storeAttachments, type StoredAttachment } from "../../attachments/store";
 import type { Database } from "../../db/client";
-import { reserveIds, reservedRange, type Statement } from "../../db/ids";
+import { reservedRange, reserveIds, type Statement } from "../../db/ids";
+import { attachments, conversations, customFields, mailboxes, threads } from "../../db/schema";
 import { insertChunks } from "../../db/sql";
-import {
-  attachments,
-  type ConversationStatus,
-  conversations,
-  customFields,
-  mailboxes,
-  threads,
-} from "../../db/schema";
+import type { ThreadInputValue } from "../../http/routes/conversations/schemas";
 import { invalidField } from "../../lib/errors";
-import type { ThreadInputValue } from "../../routes/conversations/schemas";
+import type { ConversationStatus } from "../../lib/vocabulary";
+import { deleteAttachmentObjects, newBudget, type StoredAttachment, storeAttachments } from "../attachments/store";
 import {
   type CustomerRef,
   createdCustomers,
@@ -66,7 +60,10 @@ export async function createConversation(
   now: number,
 ): Promise<CreatedConversation> {
   const userIds = [
-    ...new Set([...(input.assignTo !== undefined ? [input.assignTo] : []), ...input.threads.flatMap((t) => (t.user !== undefined ? [t.user] : []))]),
+    ...new Set([
+      ...(input.assignTo !== undefined ? [input.assignTo] : []),
+      ...input.threads.flatMap((t) => (t.user !== undefined ? [t.user] : [])),
+    ]),
   ];
   const customerRefs = [
     { ref: input.customer, path: "customer" },
@@ -77,9 +74,9 @@ export async function createConversation(
   if (input.type !== "phone" && !input.customer.email && input.customer.id === undefined) {
     throw invalidField("customer", "Customer object must contain a valid customer id or an email address");
   }
-  input.threads.forEach((thread, index) =>
-    requireAuthor({ type: thread.type, user: thread.user, hasCustomer: true }, `threads[${index}].`),
-  );
+  for (const [index, thread] of input.threads.entries()) {
+    requireAuthor({ type: thread.type, user: thread.user, hasCustomer: true }, `threads[${index}].`);
+  }
 
   const resolution = planCustomerResolution(db, customerRefs, now);
   const [mailbox, people, fields, , conversationSeq, , threadSeq, ...customerResults] = await db.batch([
@@ -115,13 +112,26 @@ export async function createConversation(
   const threadIds = reservedRange(threadSeq, input.threads.length);
   const stored = await storeThreadAttachments(env, config, input.threads);
   try {
-    const statements = buildStatements(db, input, now, id, threadIds, conversationCustomer, threadCustomers, fieldValues, stored);
+    const statements = buildStatements(
+      db,
+      input,
+      now,
+      id,
+      threadIds,
+      conversationCustomer,
+      threadCustomers,
+      fieldValues,
+      stored,
+    );
     const all: Statement[] = [...statements.list, ...conversationStatements(db, id, CREATED_EMBED)];
     const results = await db.batch(all as [Statement, ...Statement[]]);
     const reads = results.slice(statements.list.length) as unknown as ConversationResults;
     return { id, reads, newCustomers: createdCustomers(statements.customerInsertAt, results) };
   } catch (error) {
-    await deleteAttachmentObjects(env, stored.flat().map((file) => file.r2Key));
+    await deleteAttachmentObjects(
+      env,
+      stored.flat().map((file) => file.r2Key),
+    );
     throw error;
   }
 }
@@ -131,11 +141,18 @@ async function storeThreadAttachments(env: Env, config: Config, list: ThreadInpu
   const budget = newBudget(config);
   try {
     for (const [index, thread] of list.entries()) {
-      stored.push(thread.attachments?.length ? await storeAttachments(env, config, thread.attachments, `threads[${index}].attachments`, budget) : []);
+      stored.push(
+        thread.attachments?.length
+          ? await storeAttachments(env, config, thread.attachments, `threads[${index}].attachments`, budget)
+          : [],
+      );
     }
     return stored;
   } catch (error) {
-    await deleteAttachmentObjects(env, stored.flat().map((file) => file.r2Key));
+    await deleteAttachmentObjects(
+      env,
+      stored.flat().map((file) => file.r2Key),
+    );
     throw error;
   }
 }
@@ -189,7 +206,9 @@ function buildStatements(
       customerId,
       customerEmail: customer.email,
       createdByUserId: byCustomer(oldest.type) ? null : oldest.user!,
-      createdByCustomerId: byCustomer(oldest.type) ? (threadCustomers.get(newestFirst.length - 1) ?? customer).idSql : null,
+      createdByCustomerId: byCustomer(oldest.type)
+        ? (threadCustomers.get(newestFirst.length - 1) ?? customer).idSql
+        : null,
       sourceVia: sourceVia(oldest.type),
       sourceType: input.type,
       subject: input.subject,
@@ -197,7 +216,9 @@ function buildStatements(
       cc: withCc?.cc ?? [],
       bcc: withBcc?.bcc ?? [],
       threadsCount: newestFirst.length,
-      customFields: Object.fromEntries(fieldValues.filter((v) => v.value !== "").map((v) => [String(v.fieldId), v.value])),
+      customFields: Object.fromEntries(
+        fieldValues.filter((v) => v.value !== "").map((v) => [String(v.fieldId), v.value]),
+      ),
       closedByUserId: status === "closed" ? (newestUserThread?.user ?? null) : null,
       closedAt: status === "closed" ? (input.closedAt ?? now) : null,
       userUpdatedAt: newestUserThread ? createdAt : null,

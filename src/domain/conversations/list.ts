@@ -2,7 +2,7 @@
  * List Conversations: the document's filters and sorts as index-backed SQL. Two round
  * trips: the page and its total, then everything the page's items show.
  */
-import { and, asc, count, desc, eq, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import {
   type ConversationRow,
@@ -17,18 +17,13 @@ import {
   splitPage,
   toPeople,
 } from "../../db/conversationQueries";
-import {
-  type ConversationState,
-  type ConversationStatus,
-  conversations,
-  FolderType,
-  folders,
-} from "../../db/schema";
+import { conversations, folders } from "../../db/schema";
 import { nowSeconds } from "../../lib/dates";
-import type { Paging } from "../../lib/paging";
+import { type ConversationState, type ConversationStatus, FolderType } from "../../lib/vocabulary";
 import { type ConversationListItem, presentListItem } from "../../present/conversation";
 import { normalizeEmail } from "../customerResolution";
-import { type Embed, pagePeopleStatements, type PresentContext, presentRelated, type RelatedResults } from "./load";
+import type { Paging } from "../paging";
+import { type Embed, type PresentContext, pagePeopleStatements, presentRelated, type RelatedResults } from "./load";
 import { type TagPlan, tagPlan } from "./tagPlan";
 import { normalizeTagName } from "./tagsAndFields";
 
@@ -107,10 +102,16 @@ function conditions(
     typeof filters.assignedTo === "number" ? eq(c.assigneeId, filters.assignedTo) : undefined,
     filters.customerId !== undefined ? eq(c.customerId, filters.customerId) : undefined,
     filters.customerEmail !== undefined
-      ? inArray(c.customerId, sql`(SELECT customer_id FROM customer_emails WHERE email = ${normalizeEmail(filters.customerEmail)})`)
+      ? inArray(
+          c.customerId,
+          sql`(SELECT customer_id FROM customer_emails WHERE email = ${normalizeEmail(filters.customerEmail)})`,
+        )
       : undefined,
     filters.customerPhone !== undefined
-      ? inArray(c.customerId, sql`(SELECT customer_id FROM customer_phones WHERE value = ${filters.customerPhone.trim()})`)
+      ? inArray(
+          c.customerId,
+          sql`(SELECT customer_id FROM customer_phones WHERE value = ${filters.customerPhone.trim()})`,
+        )
       : undefined,
     filters.number !== undefined ? eq(c.number, filters.number) : undefined,
     filters.subject ? subjectContains(filters.subject) : undefined,
@@ -158,16 +159,20 @@ function counterTotal(filters: ListFilters, mine: unknown): { sum: SQL; where: S
     return { sum, where: and(inArray(folders.type, types), isNull(folders.userId), inMailboxes) };
   }
   if (statuses.includes("closed") || statuses.includes("spam")) return null;
-  const where = assignedTo === null
-    ? and(eq(folders.type, FolderType.Unassigned), isNull(folders.userId), inMailboxes)
-    : and(eq(folders.type, FolderType.Mine), eq(folders.userId, assignedTo), inMailboxes);
+  const where =
+    assignedTo === null
+      ? and(eq(folders.type, FolderType.Unassigned), isNull(folders.userId), inMailboxes)
+      : and(eq(folders.type, FolderType.Mine), eq(folders.userId, assignedTo), inMailboxes);
   return { sum: open, where };
 }
 
 function countStatement(db: Database, filters: ListFilters, mine: unknown, where: SQL | undefined) {
   const counters = counterTotal(filters, mine);
   if (counters) {
-    return db.select({ n: sql<number>`coalesce(sum(${counters.sum}), 0)`.mapWith(Number) }).from(folders).where(counters.where);
+    return db
+      .select({ n: sql<number>`coalesce(sum(${counters.sum}), 0)`.mapWith(Number) })
+      .from(folders)
+      .where(counters.where);
   }
   return db.select({ n: count() }).from(conversations).where(where);
 }
@@ -187,9 +192,12 @@ export async function listConversations(
       .from(folders)
       .where(eq(folders.id, filters.folderId))
       .get();
-    if (folder?.type === FolderType.Mine && folder.userId !== null) mine = { mailboxId: folder.mailboxId, userId: folder.userId };
+    if (folder?.type === FolderType.Mine && folder.userId !== null)
+      mine = { mailboxId: folder.mailboxId, userId: folder.userId };
   }
-  const plans = { tag: filters.tag === undefined ? undefined : await tagPlan(db, normalizeTagName(filters.tag), page.size) };
+  const plans = {
+    tag: filters.tag === undefined ? undefined : await tagPlan(db, normalizeTagName(filters.tag), page.size),
+  };
   const where = conditions(filters, mine, plans);
   const direction = sort.order === "asc" ? asc : desc;
   const [pageRows, [total], definitions] = await db.batch([

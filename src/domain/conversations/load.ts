@@ -2,7 +2,7 @@
  * Conversations and threads as the API returns them. Two round trips whatever the size:
  * the rows (which a write can append to its own batch), then the people they mention.
  */
-import { asc, eq, sql, type SQL } from "drizzle-orm";
+import { asc, eq, type SQL, sql } from "drizzle-orm";
 import type { BatchResponse } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
 import {
@@ -22,12 +22,7 @@ import {
 import { attachments, conversations, threads } from "../../db/schema";
 import { nowSeconds } from "../../lib/dates";
 import { type Attachment, presentAttachments } from "../../present/attachment";
-import {
-  type Conversation,
-  presentConversation,
-  presentThread,
-  presentTimelog,
-} from "../../present/conversation";
+import { type Conversation, presentConversation, presentThread, presentTimelog } from "../../present/conversation";
 import { presentTag } from "../../present/tag";
 import { presentFieldValues } from "../fieldValues";
 
@@ -77,13 +72,19 @@ export function mentionedPeople(rows: readonly ConversationRow[], threadRows: re
     ].filter(present),
   );
   const knownEmails = new Map(
-    rows.flatMap((row) => (row.customerId !== null && row.customerEmail ? [[row.customerId, row.customerEmail] as const] : [])),
+    rows.flatMap((row) =>
+      row.customerId !== null && row.customerEmail ? [[row.customerId, row.customerEmail] as const] : [],
+    ),
   );
   const emailsFor = [...customerIds].filter((id) => !knownEmails.has(id));
   return { userIds: [...userIds], customerIds: [...customerIds], emailsFor, knownEmails };
 }
 
-export async function loadPeople(db: Database, rows: readonly ConversationRow[], threadRows: readonly ThreadRow[]): Promise<People> {
+export async function loadPeople(
+  db: Database,
+  rows: readonly ConversationRow[],
+  threadRows: readonly ThreadRow[],
+): Promise<People> {
   const mentioned = mentionedPeople(rows, threadRows);
   const results = await db.batch(
     peopleStatements(db, { ids: mentioned.userIds }, { ids: mentioned.customerIds }, { ids: mentioned.emailsFor }),
@@ -96,7 +97,12 @@ export function pagePeopleStatements(db: Database, rows: readonly ConversationRo
   const mentioned = mentionedPeople(rows, []);
   const source = (ids: number[]): IdSource => ({ ids, threadsOf });
   return {
-    statements: peopleStatements(db, source(mentioned.userIds), source(mentioned.customerIds), source(mentioned.emailsFor)),
+    statements: peopleStatements(
+      db,
+      source(mentioned.userIds),
+      source(mentioned.customerIds),
+      source(mentioned.emailsFor),
+    ),
     knownEmails: mentioned.knownEmails,
   };
 }

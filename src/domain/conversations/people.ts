@@ -10,10 +10,12 @@ export const usersWithAccess = (db: Database, ids: number[], mailboxId: number) 
       id: users.id,
       firstName: users.firstName,
       lastName: users.lastName,
-      hasAccess: sql<number>`EXISTS (SELECT 1 FROM mailbox_users mu WHERE mu.mailbox_id = ${mailboxId} AND mu.user_id = ${users.id})`.mapWith(Boolean),
+      hasAccess:
+        sql<number>`EXISTS (SELECT 1 FROM mailbox_users mu WHERE mu.mailbox_id = ${mailboxId} AND mu.user_id = ${users.id})`.mapWith(
+          Boolean,
+        ),
     })
     .from(users)
     .where(inIds(users.id, ids));
 
-export const fullName = (user: { firstName: string; lastName: string }) =>
-  `${user.firstName} ${user.lastName}`.trim();
+export const fullName = (user: { firstName: string; lastName: string }) => `${user.firstName} ${user.lastName}`.trim();

@@ -4,13 +4,7 @@
  */
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import {
-  attachments,
-  conversations,
-  conversationTags,
-  threads,
-  timelogs,
-} from "../../db/schema";
+import { attachments, conversations, conversationTags, threads, timelogs } from "../../db/schema";
 import { notFound } from "../../lib/errors";
 
 /** Deletes the rows; returns the R2 keys of the conversation's attachments. */

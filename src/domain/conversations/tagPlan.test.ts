@@ -1,8 +1,8 @@
 import { env } from "cloudflare:test";
+import { put } from "@test/support/api";
+import { resetToDemoData } from "@test/support/db";
 import { desc } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { put } from "../../../test/support/api";
-import { resetToDemoData } from "../../../test/support/db";
 import { createDb } from "../../db/client";
 import { conversations } from "../../db/schema";
 import { tagCondition } from "./list";
@@ -18,7 +18,11 @@ describe("tag plans", () => {
     const db = createDb(env.DB);
     for (const name of ["overdue", "refund", "missing"]) {
       const read = (plan: "scan" | "lookup") =>
-        db.select({ id: conversations.id }).from(conversations).where(tagCondition(name, plan)).orderBy(desc(conversations.createdAt));
+        db
+          .select({ id: conversations.id })
+          .from(conversations)
+          .where(tagCondition(name, plan))
+          .orderBy(desc(conversations.createdAt));
       expect(await read("scan")).toEqual(await read("lookup"));
     }
   });
@@ -30,7 +34,9 @@ describe("tag plans", () => {
        SELECT 100 + i, 'email', 'active', 'published', (SELECT id FROM folders WHERE mailbox_id = 1 AND type = 1 AND user_id IS NULL), 1, 'customer', 'email', 'x', i, i FROM n`,
     ).run();
     await env.DB.prepare("INSERT INTO tags (name) VALUES ('common')").run();
-    await env.DB.prepare("INSERT INTO conversation_tags (conversation_id, tag_id) SELECT id, (SELECT id FROM tags WHERE name = 'common') FROM conversations WHERE number > 100").run();
+    await env.DB.prepare(
+      "INSERT INTO conversation_tags (conversation_id, tag_id) SELECT id, (SELECT id FROM tags WHERE name = 'common') FROM conversations WHERE number > 100",
+    ).run();
     const db = createDb(env.DB);
     expect(await tagPlan(db, "common", 50)).toBe("scan");
     expect(await tagPlan(db, "refund", 50)).toBe("lookup");

@@ -18,7 +18,9 @@ export async function replaceTags(db: Database, conversationId: number, names: s
   const wanted = sql`(SELECT id FROM tags WHERE name IN (SELECT value FROM json_each(${list})))`;
   const [found] = await db.batch([
     db.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, conversationId)),
-    db.run(sql`INSERT INTO tags (name) SELECT value FROM json_each(${list}) WHERE ${exists} ON CONFLICT (name) DO NOTHING`),
+    db.run(
+      sql`INSERT INTO tags (name) SELECT value FROM json_each(${list}) WHERE ${exists} ON CONFLICT (name) DO NOTHING`,
+    ),
     db.run(sql`DELETE FROM conversation_tags WHERE conversation_id = ${conversationId} AND tag_id NOT IN ${wanted}`),
     db.run(sql`INSERT OR IGNORE INTO conversation_tags (conversation_id, tag_id)
       SELECT ${conversationId}, id FROM ${wanted} AS t WHERE ${exists}`),

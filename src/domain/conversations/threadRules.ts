@@ -1,7 +1,8 @@
 /** Rules every new thread follows, in Create Conversation and Create Thread alike. */
-import type { ConversationStatus } from "../../db/schema";
+
+import type { ThreadInputType } from "../../http/routes/conversations/schemas";
 import { invalidField } from "../../lib/errors";
-import type { ThreadInputType } from "../../routes/conversations/schemas";
+import type { ConversationStatus } from "../../lib/vocabulary";
 
 /** Threads written by the customer; the others are written by a user. */
 export const byCustomer = (type: ThreadInputType) => type === "customer" || type === "chat";
@@ -46,10 +47,7 @@ export function previewOf(body: string): string {
 }
 
 /** The author a thread type needs: 400 naming the missing field otherwise. */
-export function requireAuthor(
-  thread: { type: ThreadInputType; user?: number; hasCustomer: boolean },
-  path: string,
-) {
+export function requireAuthor(thread: { type: ThreadInputType; user?: number; hasCustomer: boolean }, path: string) {
   if (byCustomer(thread.type)) {
     if (!thread.hasCustomer) throw invalidField(`${path}customer`, `A ${thread.type} thread needs a customer`);
   } else if (thread.user === undefined) {

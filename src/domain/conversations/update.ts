@@ -5,19 +5,12 @@
  * the write is guarded by the state it was computed from and retried on a concurrent change,
  * so no update is lost.
  */
-import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { reserveIds, reservedRange, type Statement } from "../../db/ids";
-import {
-  type ConversationStatus,
-  conversations,
-  customers,
-  mailboxes,
-  mailboxUsers,
-  threadActionTypes,
-  users,
-} from "../../db/schema";
+import { reservedRange, reserveIds, type Statement } from "../../db/ids";
+import { conversations, customers, mailboxes, mailboxUsers, users } from "../../db/schema";
 import { ApiError, invalidField, notFound } from "../../lib/errors";
+import type { ConversationStatus, threadActionTypes } from "../../lib/vocabulary";
 import { refileSql } from "../folders";
 import { fullName } from "./people";
 
@@ -74,7 +67,14 @@ export async function updateConversation(
     const outcome = await tryUpdate(db, id, input, order, now);
     if (outcome) return outcome;
     if (attempt >= MAX_ATTEMPTS) {
-      throw new ApiError(409, [{ path: "conversationId", message: "The conversation is being changed by another request; try again", rejectedValue: id, source: "PATH" }]);
+      throw new ApiError(409, [
+        {
+          path: "conversationId",
+          message: "The conversation is being changed by another request; try again",
+          rejectedValue: id,
+          source: "PATH",
+        },
+      ]);
     }
   }
 }
@@ -103,7 +103,10 @@ async function tryUpdate(
       })
       .from(conversations)
       .where(eq(conversations.id, id)),
-    db.select({ id: users.id, firstName: users.firstName, lastName: users.lastName }).from(users).where(inArray(users.id, userIds)),
+    db
+      .select({ id: users.id, firstName: users.firstName, lastName: users.lastName })
+      .from(users)
+      .where(inArray(users.id, userIds)),
     db
       .select({ mailboxId: mailboxUsers.mailboxId, userId: mailboxUsers.userId })
       .from(mailboxUsers)
@@ -209,9 +212,10 @@ async function tryUpdate(
         assigneeId: state.assigneeId,
         mailboxId: state.mailboxId,
         customerId: state.customerId,
-        customerEmail: state.customerId === before.customerId
-          ? sql`${conversations.customerEmail}`
-          : sql`(SELECT email FROM customer_emails WHERE customer_id = ${state.customerId} ORDER BY id LIMIT 1)`,
+        customerEmail:
+          state.customerId === before.customerId
+            ? sql`${conversations.customerEmail}`
+            : sql`(SELECT email FROM customer_emails WHERE customer_id = ${state.customerId} ORDER BY id LIMIT 1)`,
         subject: state.subject,
         closedByUserId: closed.by,
         closedAt: closed.at,

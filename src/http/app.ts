@@ -1,0 +1,100 @@
+/**
+ * Builds the Hono app: configuration, CORS, errors, auth, body parsing, then every route.
+ * Routes are declared once with zod (src/routes) and the OpenAPI document is generated from them.
+ */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { newD1Stats, serverTiming } from "../db/instrument";
+import { ApiError, type ErrorSource, errorResponse } from "../lib/errors";
+import { createServices } from "../services";
+import type { AppEnv } from "./env";
+import { requireApiKey } from "./middleware/auth";
+import { cors } from "./middleware/cors";
+import { jsonBody } from "./middleware/jsonBody";
+import { rateLimit } from "./middleware/rateLimit";
+import { registerRoutes } from "./routes";
+import { openApiInfo, registerSecuritySchemes } from "./routes/openapi";
+import { RouteTable } from "./routeTable";
+import { zodIssuesToErrors } from "./zodErrors";
+
+const sources: Record<string, ErrorSource> = {
+  json: "JSON",
+  query: "QUERY",
+  param: "PATH",
+  header: "HEADER",
+};
+
+const PUBLIC_PATHS = new Set(["/api/openapi.json"]);
+
+export function createApp() {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (result.success) return;
+      const source = sources[result.target] ?? "JSON";
+      const errors = zodIssuesToErrors(result.error.issues, (result as { data?: unknown }).data, source);
+      // A path id that is not a positive integer names no resource.
+      throw new ApiError(source === "PATH" ? 404 : 400, errors);
+    },
+  });
+
+  let routeTable: RouteTable | undefined;
+  const allowedMethods = (path: string) => {
+    routeTable ??= new RouteTable(app.routes);
+    return routeTable.allowedMethods(path);
+  };
+
+  app.use("*", async (c, next) => {
+    const stats = newD1Stats();
+    const services = createServices(
+      c.env,
+      { waitUntil: (task) => c.executionCtx.waitUntil(task) },
+      { d1Stats: stats, origin: new URL(c.req.url).origin },
+    );
+    c.set("services", services);
+    c.set("config", services.config);
+    c.set("db", services.db);
+    await next();
+    c.header("Server-Timing", serverTiming(stats), { append: true });
+  });
+  app.use("*", cors(allowedMethods));
+  app.use("/api/*", async (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : requireApiKey(c, next)));
+  app.use("/api/*", async (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : rateLimit(c, next)));
+  app.use("/api/*", jsonBody);
+
+  registerSecuritySchemes(app);
+  registerRoutes(app);
+  app.doc31("/api/openapi.json", openApiInfo);
+
+  app.notFound((c) => {
+    const methods = allowedMethods(c.req.path);
+    if (methods.length > 0) {
+      return errorResponse(
+        c,
+        new ApiError(
+          405,
+          [{ path: c.req.path, message: `Method ${c.req.method} is not allowed here`, source: "PATH" }],
+          { Allow: methods.join(", ") },
+        ),
+      );
+    }
+    return errorResponse(c, new ApiError(404, [{ path: c.req.path, message: "No such endpoint", source: "PATH" }]));
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return errorResponse(c, error);
+    if (error instanceof HTTPException && error.status < 500) {
+      const status = error.status as ContentfulStatusCode;
+      return errorResponse(c, new ApiError(status, [{ path: "", message: error.message, source: "JSON" }]));
+    }
+    console.error("Unhandled error", c.req.method, c.req.path, error);
+    return errorResponse(
+      c,
+      new ApiError(500, [{ path: "", message: "Whoops, looks like something went wrong on our end", source: "JSON" }]),
+    );
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

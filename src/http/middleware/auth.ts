@@ -1,0 +1,61 @@
+/**
+ * The three ways FreeScout accepts the API key: `api_key` query parameter, HTTP Basic
+ * (key as user name, any password) and the `X-FreeScout-API-Key` header. Only SHA-256
+ * hashes of keys are stored; a verified hash is remembered by this isolate for a minute
+ * so that most requests cost no D1 round trip (a revoked key stops working within that).
+ */
+import { and, eq, isNull } from "drizzle-orm";
+import { createMiddleware } from "hono/factory";
+import { apiKeys } from "../../db/schema";
+import { sha256Hex, timingSafeEqualStrings } from "../../lib/crypto";
+import { ApiError } from "../../lib/errors";
+import type { AppEnv } from "../env";
+
+const CACHE_TTL_MS = 60_000;
+const verified = new Map<string, { id: number; until: number }>();
+
+export function presentedKey(request: Request): string | null {
+  const header = request.headers.get("x-freescout-api-key");
+  if (header) return header.trim();
+  const authorization = request.headers.get("authorization");
+  if (authorization?.toLowerCase().startsWith("basic ")) {
+    try {
+      const decoded = atob(authorization.slice(6).trim());
+      const user = decoded.split(":", 1)[0];
+      if (user) return user;
+    } catch {
+      return null;
+    }
+  }
+  const query = new URL(request.url).searchParams.get("api_key");
+  return query || null;
+}
+
+const unauthorized = () =>
+  new ApiError(401, [{ path: "api_key", message: "API key is either not provided or not valid", source: "HEADER" }]);
+
+export const requireApiKey = createMiddleware<AppEnv>(async (c, next) => {
+  const key = presentedKey(c.req.raw);
+  if (!key || key.length > 256) throw unauthorized();
+  const hash = await sha256Hex(key);
+
+  const cached = verified.get(hash);
+  if (cached && cached.until > Date.now()) {
+    c.set("apiKeyId", cached.id);
+    return next();
+  }
+
+  const row = await c.var.db
+    .select({ id: apiKeys.id, keyHash: apiKeys.keyHash })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)))
+    .get();
+  if (!row || !timingSafeEqualStrings(row.keyHash, hash)) throw unauthorized();
+
+  verified.set(hash, { id: row.id, until: Date.now() + CACHE_TTL_MS });
+  c.set("apiKeyId", row.id);
+  return next();
+});
+
+/** For tests that revoke keys. */
+export const forgetVerifiedKeys = () => verified.clear();

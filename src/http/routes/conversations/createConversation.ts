@@ -1,0 +1,47 @@
+import { z } from "@hono/zod-openapi";
+import { CREATED_EMBED, createConversation } from "../../../domain/conversations/create";
+import { finishConversation } from "../../../domain/conversations/load";
+import { customerCreatedEvents } from "../../../domain/webhooks/events";
+import { publishEvents } from "../../../domain/webhooks/publish";
+import { nowSeconds } from "../../../lib/dates";
+import { defineRoute, isoDateTime, jsonBody, jsonContent } from "../../../lib/openapi";
+import { ConversationSchema } from "../../../present/conversation";
+import { createdHeaders, type Handler } from "../types";
+import { presentContext } from "./context";
+import { ConversationType, CustomerRefInput, CustomFieldsInput, FlagInput, IdInput, ThreadInput } from "./schemas";
+
+export const CreateConversationBody = z
+  .object({
+    type: ConversationType,
+    mailboxId: IdInput,
+    subject: z.string().trim().min(1).max(998),
+    customer: CustomerRefInput,
+    threads: z.array(ThreadInput).min(1).max(100).openapi({ description: "At least one thread; newest first" }),
+    imported: FlagInput.optional(),
+    assignTo: IdInput.optional(),
+    status: z.enum(["active", "pending", "closed"]).optional(),
+    customFields: CustomFieldsInput.optional(),
+    createdAt: isoDateTime.optional(),
+    closedAt: isoDateTime.optional(),
+  })
+  .openapi("CreateConversation");
+
+export const route = defineRoute({
+  method: "post",
+  path: "/api/conversations",
+  tags: ["Conversations"],
+  summary: "Create Conversation",
+  description: "Creates a conversation in a mailbox with at least one thread.",
+  request: { body: jsonBody(CreateConversationBody) },
+  responses: { 201: jsonContent(ConversationSchema, "The created conversation, with its threads") },
+});
+
+export const handler: Handler<typeof route> = async (c) => {
+  const created = await createConversation(c.var.db, c.env, c.var.config, c.req.valid("json"), nowSeconds());
+  const conversation = await finishConversation(c.var.db, created.reads, CREATED_EMBED, presentContext(c));
+  publishEvents(c.var.services, [
+    ...customerCreatedEvents(c.var.db, created.newCustomers),
+    { event: "convo.created", payload: conversation },
+  ]);
+  return c.json(conversation!, 201, createdHeaders(c.req.url, "/api/conversations", created.id));
+};

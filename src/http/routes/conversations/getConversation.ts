@@ -1,0 +1,33 @@
+import { z } from "@hono/zod-openapi";
+import { EMBEDS, embedSet, loadConversation } from "../../../domain/conversations/load";
+import { notFound } from "../../../lib/errors";
+import { commaList, defineRoute, idParam, jsonContent } from "../../../lib/openapi";
+import { ConversationSchema } from "../../../present/conversation";
+import type { Handler } from "../types";
+import { presentContext } from "./context";
+
+export const EmbedQuery = commaList(z.enum(EMBEDS)).openapi({
+  type: "string",
+  description: "Comma separated: threads, timelogs, tags",
+  example: "threads,tags",
+});
+
+export const route = defineRoute({
+  method: "get",
+  path: "/api/conversations/{conversationId}",
+  tags: ["Conversations"],
+  summary: "Get Conversation",
+  request: {
+    params: z.object({ conversationId: idParam("conversationId") }),
+    query: z.object({ embed: EmbedQuery.optional().openapi({ description: "Default: threads" }) }),
+  },
+  responses: { 200: jsonContent(ConversationSchema, "The conversation") },
+});
+
+export const handler: Handler<typeof route> = async (c) => {
+  const { conversationId } = c.req.valid("param");
+  const embed = embedSet(c.req.valid("query").embed, ["threads"]);
+  const conversation = await loadConversation(c.var.db, conversationId, embed, presentContext(c));
+  if (!conversation) throw notFound("conversationId", conversationId);
+  return c.json(conversation, 200);
+};

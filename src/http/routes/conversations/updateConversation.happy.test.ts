@@ -1,0 +1,120 @@
+import { errorsOf, get, put } from "@test/support/api";
+import { resetToDemoData } from "@test/support/db";
+import { folderCounterMismatches, misfiledConversations } from "@test/support/invariants";
+import { beforeEach, describe, expect, it } from "vitest";
+
+beforeEach(resetToDemoData);
+
+const lineItems = async (id = 1) =>
+  (await get(`/api/conversations/${id}`)).json._embedded.threads
+    .filter((t: { type: string }) => t.type === "lineitem")
+    .map((t: { action: { type: string; text: string } }) => t.action);
+
+describe("Update Conversation", () => {
+  it("applies the document's example (subject 0 included) and records its line items in order", async () => {
+    const body = { byUser: 33, status: "active", assignTo: 15, mailboxId: 1, customerId: 7, subject: 0 };
+    const res = await put("/api/conversations/1", body);
+    expect(res.status).toBe(204);
+    expect(res.text).toBe("");
+    const conversation = (await get("/api/conversations/1")).json;
+    expect(conversation).toMatchObject({ subject: "0", assignee: { id: 15 }, customer: { id: 7 }, status: "active" });
+    expect(conversation.userUpdatedAt).not.toBeNull();
+    // Newest first: the customer change, then the assignment (status and mailbox did not change).
+    expect((await lineItems()).slice(0, 2)).toEqual([
+      {
+        type: "changed-ticket-customer",
+        text: "Olivia Owner changed the customer to Ann Chen",
+        associatedEntities: [],
+      },
+      {
+        type: "changed-ticket-assignee",
+        text: "Olivia Owner assigned conversation to Mark Agent",
+        associatedEntities: [],
+      },
+    ]);
+    expect(await folderCounterMismatches()).toEqual([]);
+  });
+
+  it("applies changes in the order of the body's keys", async () => {
+    await put("/api/conversations/1", { byUser: 1, assignTo: 7, status: "closed" });
+    expect((await lineItems()).slice(0, 2).map((a: { type: string }) => a.type)).toEqual([
+      "changed-ticket-status",
+      "changed-ticket-assignee",
+    ]);
+    await put("/api/conversations/1", { byUser: 1, status: "active", assignTo: 15 });
+    expect((await lineItems()).slice(0, 2).map((a: { type: string }) => a.type)).toEqual([
+      "changed-ticket-assignee",
+      "changed-ticket-status",
+    ]);
+  });
+
+  it("closing sets closedBy/closedAt and files it in Closed; re-opening clears them", async () => {
+    await put("/api/conversations/1", { byUser: 33, status: "closed" });
+    let conversation = (await get("/api/conversations/1")).json;
+    expect(conversation).toMatchObject({ status: "closed", closedBy: 33, closedByUser: { id: 33 } });
+    expect(conversation.closedAt).not.toBeNull();
+    expect((await lineItems())[0].text).toBe("Olivia Owner marked as Closed");
+    const folders = (await get("/api/mailboxes/1/folders")).json._embedded.folders;
+    expect(conversation.folderId).toBe(folders.find((f: { type: number }) => f.type === 60).id);
+    await put("/api/conversations/1", { byUser: 33, status: "pending" });
+    conversation = (await get("/api/conversations/1")).json;
+    expect(conversation).toMatchObject({ status: "pending", closedBy: null, closedAt: null });
+    expect(await folderCounterMismatches()).toEqual([]);
+    expect(await misfiledConversations()).toEqual([]);
+  });
+
+  it("moves to another mailbox: re-filed there, unassigned when the assignee has no access", async () => {
+    await put("/api/conversations/1", { byUser: 33, mailboxId: 2 });
+    const conversation = (await get("/api/conversations/1")).json;
+    expect(conversation).toMatchObject({ mailboxId: 2, assignee: null });
+    const folders = (await get("/api/mailboxes/2/folders")).json._embedded.folders;
+    expect(conversation.folderId).toBe(folders.find((f: { type: number }) => f.type === 1).id);
+    expect((await lineItems())[0]).toMatchObject({ type: "moved-from-mailbox" });
+    expect(await folderCounterMismatches()).toEqual([]);
+    expect(await misfiledConversations()).toEqual([]);
+  });
+
+  it("unassigns with null", async () => {
+    await put("/api/conversations/1", { byUser: 33, assignTo: null });
+    expect((await get("/api/conversations/1")).json.assignee).toBeNull();
+    expect((await lineItems())[0].text).toBe("Olivia Owner unassigned conversation");
+    expect(await folderCounterMismatches()).toEqual([]);
+  });
+
+  it("changing only the subject needs no byUser and records no line item", async () => {
+    expect((await put("/api/conversations/1", { subject: "Refund request" })).status).toBe(204);
+    expect((await get("/api/conversations/1")).json.subject).toBe("Refund request");
+    expect(await lineItems()).toHaveLength(1);
+  });
+});
+
+describe("Update Conversation errors", () => {
+  it.each([
+    ["status without byUser", { status: "closed" }, "byUser"],
+    ["assignTo without byUser", { assignTo: 7 }, "byUser"],
+    ["mailboxId without byUser", { mailboxId: 2 }, "byUser"],
+    ["an unknown byUser", { byUser: 999, status: "closed" }, "byUser"],
+    ["an assignee without access", { byUser: 33, assignTo: 999 }, "assignTo"],
+    ["an unknown status", { byUser: 33, status: "archived" }, "status"],
+    ["an unknown mailbox", { byUser: 33, mailboxId: 999 }, "mailboxId"],
+    ["an unknown customer", { customerId: 999 }, "customerId"],
+    ["an empty subject", { subject: "" }, "subject"],
+  ])("400 for %s, and nothing changes", async (_name, body, path) => {
+    const before = (await get("/api/conversations/1")).json;
+    const res = await put("/api/conversations/1", body);
+    expect(res.status).toBe(400);
+    expect(errorsOf(res)[0]!.path).toBe(path);
+    expect((await get("/api/conversations/1")).json).toEqual(before);
+  });
+
+  it("a failing later change leaves the earlier ones unapplied", async () => {
+    const before = (await get("/api/conversations/1")).json;
+    const res = await put("/api/conversations/1", { byUser: 33, status: "closed", assignTo: 999 });
+    expect(res.status).toBe(400);
+    expect((await get("/api/conversations/1")).json).toEqual(before);
+  });
+
+  it("404 for an unknown conversation", async () => {
+    expect((await put("/api/conversations/999", { subject: "x" })).status).toBe(404);
+  });
+});

@@ -1,0 +1,51 @@
+import { z } from "@hono/zod-openapi";
+import { CHANGE_KEYS, type ChangeKey, updateConversation } from "../../../domain/conversations/update";
+import { conversationPayload, updateEvents } from "../../../domain/webhooks/events";
+import { publishEvents } from "../../../domain/webhooks/publish";
+import { nowSeconds } from "../../../lib/dates";
+import { defineRoute, idParam, jsonBody } from "../../../lib/openapi";
+import type { Handler } from "../types";
+import { presentContext } from "./context";
+import { IdInput } from "./schemas";
+
+export const UpdateConversationBody = z
+  .object({
+    byUser: IdInput.optional().openapi({ description: "Required when changing status, assignTo or mailboxId" }),
+    status: z.enum(["active", "pending", "closed", "spam"]).optional(),
+    assignTo: z
+      .union([IdInput, z.literal(0), z.literal(-1), z.null()])
+      .optional()
+      .openapi({ type: ["integer", "null"], description: "User id; null, 0 or -1 unassigns" }),
+    mailboxId: IdInput.optional(),
+    customerId: IdInput.optional(),
+    subject: z
+      .union([z.string(), z.number().transform(String)])
+      .pipe(z.string().trim().min(1).max(998))
+      .optional()
+      .openapi({ type: "string" }),
+  })
+  .openapi("UpdateConversation");
+
+export const route = defineRoute({
+  method: "put",
+  path: "/api/conversations/{conversationId}",
+  tags: ["Conversations"],
+  summary: "Update Conversation",
+  description:
+    "The order of the body's keys is the order in which changes are made; status, assignee, mailbox and customer changes record line-item threads.",
+  request: { params: z.object({ conversationId: idParam("conversationId") }), body: jsonBody(UpdateConversationBody) },
+  responses: { 204: { description: "Updated" } },
+});
+
+export const handler: Handler<typeof route> = async (c) => {
+  const { conversationId } = c.req.valid("param");
+  const input = c.req.valid("json");
+  const raw: Record<string, unknown> = await c.req.json();
+  const order = Object.keys(raw).filter((key): key is ChangeKey => (CHANGE_KEYS as readonly string[]).includes(key));
+  const outcome = await updateConversation(c.var.db, conversationId, input, order, nowSeconds());
+  publishEvents(
+    c.var.services,
+    updateEvents(outcome, conversationPayload(c.var.db, conversationId, presentContext(c))),
+  );
+  return c.body(null, 204);
+};

@@ -1,0 +1,29 @@
+import { z } from "@hono/zod-openapi";
+import { replaceTags } from "../../../domain/conversations/tagsAndFields";
+import { nowSeconds } from "../../../lib/dates";
+import { defineRoute, idParam, jsonBody } from "../../../lib/openapi";
+import type { Handler } from "../types";
+
+export const UpdateTagsBody = z
+  .object({
+    tags: z
+      .array(z.string().trim().min(1).max(100))
+      .max(100)
+      .openapi({ description: "The full list of tag names; unknown tags are created, an empty list removes all" }),
+  })
+  .openapi("UpdateConversationTags");
+
+export const route = defineRoute({
+  method: "put",
+  path: "/api/conversations/{conversationId}/tags",
+  tags: ["Tags"],
+  summary: "Update Conversation Tags",
+  request: { params: z.object({ conversationId: idParam("conversationId") }), body: jsonBody(UpdateTagsBody) },
+  responses: { 204: { description: "Tags replaced" } },
+});
+
+export const handler: Handler<typeof route> = async (c) => {
+  const { conversationId } = c.req.valid("param");
+  await replaceTags(c.var.db, conversationId, c.req.valid("json").tags, nowSeconds());
+  return c.body(null, 204);
+};

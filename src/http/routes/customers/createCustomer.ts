@@ -1,0 +1,39 @@
+import { z } from "@hono/zod-openapi";
+import { createCustomer } from "../../../domain/customers";
+import { publishEvents } from "../../../domain/webhooks/publish";
+import { nowSeconds } from "../../../lib/dates";
+import { defineRoute, jsonBody, jsonContent } from "../../../lib/openapi";
+import { CustomerSchema, loadCustomer } from "../../../present/customer";
+import { createdHeaders, type Handler } from "../types";
+import { customerFields, EmailAddress } from "./schemas";
+
+export const CreateCustomerBody = z
+  .object({
+    ...customerFields,
+    emails: z
+      .array(z.object({ value: EmailAddress, type: z.string().trim().max(32).optional() }))
+      .max(50)
+      .optional(),
+  })
+  .openapi("CreateCustomer");
+
+export const route = defineRoute({
+  method: "post",
+  path: "/api/customers",
+  tags: ["Customers"],
+  summary: "Create Customer",
+  description:
+    "Creates a customer. Emails are unique: when every email of the request already belongs to one customer, nothing is created and that customer is returned (200), its empty fields filled from the request; emails of different customers are a 409.",
+  request: { body: jsonBody(CreateCustomerBody) },
+  responses: {
+    201: jsonContent(CustomerSchema, "The created customer"),
+    200: jsonContent(CustomerSchema, "The existing customer with these emails"),
+  },
+});
+
+export const handler: Handler<typeof route> = async (c) => {
+  const { id, created } = await createCustomer(c.var.db, c.req.valid("json"), nowSeconds());
+  const customer = await loadCustomer(c.var.db, id);
+  if (created) publishEvents(c.var.services, [{ event: "customer.created", payload: customer }]);
+  return c.json(customer!, created ? 201 : 200, createdHeaders(c.req.url, "/api/customers", id));
+};

@@ -1,0 +1,38 @@
+import { z } from "@hono/zod-openapi";
+import { updateCustomer } from "../../../domain/customers";
+import { customerPayload } from "../../../domain/webhooks/events";
+import { publishEvents } from "../../../domain/webhooks/publish";
+import { nowSeconds } from "../../../lib/dates";
+import { defineRoute, idParam, jsonBody } from "../../../lib/openapi";
+import type { Handler } from "../types";
+import { customerFields, EmailAddress } from "./schemas";
+
+export const UpdateCustomerBody = z
+  .object({
+    ...customerFields,
+    emails: z
+      .array(EmailAddress)
+      .max(50)
+      .optional()
+      .openapi({ description: "Replaces the emails (then emails_add has no effect)" }),
+    emails_add: z.array(EmailAddress).max(50).optional().openapi({ description: "Emails to add" }),
+  })
+  .openapi("UpdateCustomer");
+
+export const route = defineRoute({
+  method: "put",
+  path: "/api/customers/{customerId}",
+  tags: ["Customers"],
+  summary: "Update Customer",
+  description:
+    "Partial update. phones, socialProfiles and websites replace their lists. An email of another customer is a 409.",
+  request: { params: z.object({ customerId: idParam("customerId") }), body: jsonBody(UpdateCustomerBody) },
+  responses: { 204: { description: "Updated" } },
+});
+
+export const handler: Handler<typeof route> = async (c) => {
+  const { customerId } = c.req.valid("param");
+  await updateCustomer(c.var.db, customerId, c.req.valid("json"), nowSeconds());
+  publishEvents(c.var.services, [{ event: "customer.updated", payload: customerPayload(c.var.db, customerId) }]);
+  return c.body(null, 204);
+};

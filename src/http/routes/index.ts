@@ -1,0 +1,82 @@
+/** Every endpoint, one file each under src/routes/<resource>/. */
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../env";
+import * as downloadAttachment from "./attachments/downloadAttachment";
+import * as createConversation from "./conversations/createConversation";
+import * as createConversationTimelog from "./conversations/createConversationTimelog";
+import * as createThread from "./conversations/createThread";
+import * as deleteConversation from "./conversations/deleteConversation";
+import * as getConversation from "./conversations/getConversation";
+import * as listConversations from "./conversations/listConversations";
+import * as listConversationTimelogs from "./conversations/listConversationTimelogs";
+import * as updateConversation from "./conversations/updateConversation";
+import * as updateConversationCustomFields from "./conversations/updateConversationCustomFields";
+import * as updateConversationTags from "./conversations/updateConversationTags";
+import * as createCustomerField from "./customerFields/createCustomerField";
+import * as listCustomerFields from "./customerFields/listCustomerFields";
+import * as createCustomer from "./customers/createCustomer";
+import * as getCustomer from "./customers/getCustomer";
+import * as listCustomers from "./customers/listCustomers";
+import * as updateCustomer from "./customers/updateCustomer";
+import * as updateCustomerFields from "./customers/updateCustomerFields";
+import * as createMailbox from "./mailboxes/createMailbox";
+import * as createMailboxCustomField from "./mailboxes/createMailboxCustomField";
+import * as grantMailboxAccess from "./mailboxes/grantMailboxAccess";
+import * as listMailboxCustomFields from "./mailboxes/listMailboxCustomFields";
+import * as listMailboxes from "./mailboxes/listMailboxes";
+import * as listMailboxFolders from "./mailboxes/listMailboxFolders";
+import * as revokeMailboxAccess from "./mailboxes/revokeMailboxAccess";
+import * as updateMailbox from "./mailboxes/updateMailbox";
+import * as ping from "./system/ping";
+import * as listTags from "./tags/listTags";
+import * as createUser from "./users/createUser";
+import * as getUser from "./users/getUser";
+import * as listUsers from "./users/listUsers";
+import * as createWebhook from "./webhooks/createWebhook";
+import * as deleteWebhook from "./webhooks/deleteWebhook";
+import * as listWebhookDeliveries from "./webhooks/listWebhookDeliveries";
+import * as listWebhooks from "./webhooks/listWebhooks";
+
+export function registerRoutes(app: OpenAPIHono<AppEnv>) {
+  app.openapi(listConversations.route, listConversations.handler);
+  app.openapi(createConversation.route, createConversation.handler);
+  app.openapi(getConversation.route, getConversation.handler);
+  app.openapi(updateConversation.route, updateConversation.handler);
+  app.openapi(deleteConversation.route, deleteConversation.handler);
+  app.openapi(updateConversationCustomFields.route, updateConversationCustomFields.handler);
+  app.openapi(updateConversationTags.route, updateConversationTags.handler);
+  app.openapi(createThread.route, createThread.handler);
+  app.openapi(downloadAttachment.route, downloadAttachment.handler);
+  app.openapi(listConversationTimelogs.route, listConversationTimelogs.handler);
+  app.openapi(createConversationTimelog.route, createConversationTimelog.handler);
+
+  app.openapi(createUser.route, createUser.handler);
+  app.openapi(getUser.route, getUser.handler);
+  app.openapi(listUsers.route, listUsers.handler);
+
+  app.openapi(listMailboxes.route, listMailboxes.handler);
+  app.openapi(createMailbox.route, createMailbox.handler);
+  app.openapi(updateMailbox.route, updateMailbox.handler);
+  app.openapi(listMailboxCustomFields.route, listMailboxCustomFields.handler);
+  app.openapi(createMailboxCustomField.route, createMailboxCustomField.handler);
+  app.openapi(listMailboxFolders.route, listMailboxFolders.handler);
+  app.openapi(grantMailboxAccess.route, grantMailboxAccess.handler);
+  app.openapi(revokeMailboxAccess.route, revokeMailboxAccess.handler);
+
+  app.openapi(listCustomers.route, listCustomers.handler);
+  app.openapi(createCustomer.route, createCustomer.handler);
+  app.openapi(getCustomer.route, getCustomer.handler);
+  app.openapi(updateCustomer.route, updateCustomer.handler);
+  app.openapi(updateCustomerFields.route, updateCustomerFields.handler);
+  app.openapi(listCustomerFields.route, listCustomerFields.handler);
+  app.openapi(createCustomerField.route, createCustomerField.handler);
+
+  app.openapi(listTags.route, listTags.handler);
+
+  app.openapi(listWebhooks.route, listWebhooks.handler);
+  app.openapi(createWebhook.route, createWebhook.handler);
+  app.openapi(deleteWebhook.route, deleteWebhook.handler);
+  app.openapi(listWebhookDeliveries.route, listWebhookDeliveries.handler);
+
+  app.openapi(ping.route, ping.handler);
+}

@@ -1,0 +1,55 @@
+import { get, post } from "@test/support/api";
+import { resetToDemoData } from "@test/support/db";
+import { beforeEach, describe, expect, it } from "vitest";
+
+beforeEach(resetToDemoData);
+
+const ids = (res: { json: { _embedded: { users: { id: number }[] } } }) => res.json._embedded.users.map((u) => u.id);
+
+describe("List Users / Get User", () => {
+  it("lists users by id with the page envelope", async () => {
+    const res = await get("/api/users");
+    expect(res.status).toBe(200);
+    expect(ids(res)).toEqual([1, 7, 15, 33]);
+    expect(res.json.page).toEqual({ size: 50, totalElements: 4, totalPages: 1, number: 1 });
+  });
+
+  it("filters by email case-insensitively (the document's example)", async () => {
+    await post("/api/users", { firstName: "John", lastName: "Doe", email: "johndoe@example.org" });
+    const res = await get("/api/users?email=JOHNDOE%40example.org&page=1&pageSize=100");
+    expect(res.json._embedded.users).toHaveLength(1);
+    expect(res.json._embedded.users[0]).toMatchObject({ firstName: "John", email: "johndoe@example.org" });
+    expect(res.json.page).toEqual({ size: 100, totalElements: 1, totalPages: 1, number: 1 });
+  });
+
+  it("pages, and clamps pageSize to the configured maximum", async () => {
+    const second = await get("/api/users", { query: { pageSize: 3, page: 2 } });
+    expect(ids(second)).toEqual([33]);
+    expect(second.json.page).toEqual({ size: 3, totalElements: 4, totalPages: 2, number: 2 });
+    const beyond = await get("/api/users", { query: { pageSize: 3, page: 9 } });
+    expect(ids(beyond)).toEqual([]);
+    const clamped = await get("/api/users", { query: { pageSize: 100000, page: 0 } });
+    expect(clamped.json.page).toMatchObject({ size: 100, number: 1 });
+    const tiny = await get("/api/users", { query: { pageSize: 0 } });
+    expect(tiny.json.page).toMatchObject({ size: 1, totalPages: 4 });
+  });
+
+  it("gets one user in the document's shape", async () => {
+    const res = await get("/api/users/1");
+    expect(res.json).toEqual({
+      id: 1,
+      firstName: "Ada",
+      lastName: "Admin",
+      email: "admin@support.example.org",
+      role: "admin",
+      alternateEmails: null,
+      jobTitle: "Administrator",
+      phone: null,
+      timezone: "Europe/Paris",
+      photoUrl: null,
+      language: "en",
+      createdAt: "2020-08-09T10:09:00Z",
+      updatedAt: "2021-01-16T12:38:46Z",
+    });
+  });
+});

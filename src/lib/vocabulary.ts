@@ -1,0 +1,73 @@
+/**
+ * The words of FreeScout's API that storage, the domain and the HTTP schemas share: statuses,
+ * types, folder numbers, webhook events. Values only; no layer of its own.
+ */
+export const userRoles = ["user", "admin"] as const;
+
+/** FreeScout's folder type numbers; they are what responses show in `type`. */
+export const FolderType = {
+  Unassigned: 1,
+  Mine: 20,
+  Starred: 25,
+  Drafts: 30,
+  Assigned: 40,
+  Closed: 60,
+  Spam: 80,
+  Deleted: 110,
+} as const;
+export type FolderTypeValue = (typeof FolderType)[keyof typeof FolderType];
+
+export const photoTypes = [
+  "unknown",
+  "gravatar",
+  "twitter",
+  "facebook",
+  "googleprofile",
+  "googleplus",
+  "linkedin",
+] as const;
+
+export type ContactEntry = { value: string; type?: string };
+
+export const customFieldTypes = ["singleline", "multiline", "dropdown", "date", "number"] as const;
+export type CustomFieldType = (typeof customFieldTypes)[number];
+/** Dropdown options: option id -> label. */
+export type FieldOptions = Record<string, string>;
+
+export const conversationTypes = ["email", "phone", "chat"] as const;
+export const conversationStatuses = ["active", "pending", "closed", "spam"] as const;
+export const conversationStates = ["draft", "published", "deleted"] as const;
+export type ConversationStatus = (typeof conversationStatuses)[number];
+export type ConversationState = (typeof conversationStates)[number];
+export const replyFrom = ["customer", "user"] as const;
+
+export const threadTypes = ["customer", "message", "note", "lineitem", "chat", "phone"] as const;
+export const threadStates = ["draft", "published", "hidden", "review"] as const;
+export const threadActionTypes = [
+  "changed-ticket-status",
+  "changed-ticket-assignee",
+  "moved-from-mailbox",
+  "merged",
+  "imported",
+  "imported-external",
+  "changed-ticket-customer",
+  "deleted-ticket",
+  "restored-ticket",
+] as const;
+export type ThreadType = (typeof threadTypes)[number];
+
+export const webhookEvents = [
+  "convo.assigned",
+  "convo.created",
+  "convo.deleted",
+  "convo.deleted_forever",
+  "convo.restored",
+  "convo.moved",
+  "convo.status",
+  "convo.customer.reply.created",
+  "convo.agent.reply.created",
+  "convo.note.created",
+  "customer.created",
+  "customer.updated",
+] as const;
+export type WebhookEvent = (typeof webhookEvents)[number];
