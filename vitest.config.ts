@@ -8,7 +8,7 @@ const resolve = { alias: { "@test": fileURLToPath(new URL("./test", import.meta.
 
 // Tests that need Node rather than workerd: Chromium against `wrangler dev`, and the OpenAPI
 // validator (it reads its schemas from disk and compiles them with eval).
-const NODE_TESTS = ["test/browser/**/*.test.ts", "test/openapi.test.ts"];
+const NODE_TESTS = ["test/browser/**/*.test.ts", "test/openapi.test.ts", "test/architecture.test.ts"];
 
 export default defineConfig({
   test: {
