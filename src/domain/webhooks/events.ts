@@ -1,8 +1,6 @@
 /** The events each kind of change causes, with their payloads as the API shows the entities. */
-import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { customerEmails, webhooks } from "../../db/schema";
-import { loadCustomer } from "../../present/customer";
+import { webhooks } from "../../db/schema";
 import {
   conversationStatements,
   finishConversation,
@@ -10,7 +8,6 @@ import {
   type PresentContext,
 } from "../conversations/load";
 import type { UpdateOutcome } from "../conversations/update";
-import type { NewCustomer } from "../customerResolution";
 import type { DomainEvent } from "./publish";
 
 const WITH_THREADS = new Set(["threads"] as const);
@@ -36,23 +33,6 @@ export async function conversationBeforeDelete(db: Database, id: number, ctx: Pr
 /** The conversation as Get Conversation returns it (with threads), read when some webhook wants it. */
 export const conversationPayload = (db: Database, id: number, ctx: PresentContext) => () =>
   loadConversation(db, id, WITH_THREADS, ctx);
-
-export const customerPayload = (db: Database, id: number) => () => loadCustomer(db, id);
-
-export function customerCreatedEvents(db: Database, created: NewCustomer[]): DomainEvent[] {
-  return created.map((customer) => ({
-    event: "customer.created",
-    payload: async () => {
-      if ("id" in customer) return loadCustomer(db, customer.id);
-      const row = await db
-        .select({ id: customerEmails.customerId })
-        .from(customerEmails)
-        .where(eq(customerEmails.email, customer.email))
-        .get();
-      return row ? loadCustomer(db, row.id) : null;
-    },
-  }));
-}
 
 const THREAD_EVENTS = {
   customer: "convo.customer.reply.created",

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { CREATED_EMBED, createConversation } from "../../../domain/conversations/create";
 import { finishConversation } from "../../../domain/conversations/load";
-import { customerCreatedEvents } from "../../../domain/webhooks/events";
+import { customerCreatedEvents } from "../../../domain/customers/events";
 import { publishEvents } from "../../../domain/webhooks/publish";
 import { nowSeconds } from "../../../lib/dates";
 import { defineRoute, isoDateTime, jsonBody, jsonContent } from "../../../lib/openapi";
@@ -40,7 +40,7 @@ export const handler: Handler<typeof route> = async (c) => {
   const created = await createConversation(c.var.db, c.env, c.var.config, c.req.valid("json"), nowSeconds());
   const conversation = await finishConversation(c.var.db, created.reads, CREATED_EMBED, presentContext(c));
   publishEvents(c.var.services, [
-    ...customerCreatedEvents(c.var.db, created.newCustomers),
+    ...customerCreatedEvents(c.var.services, created.newCustomers),
     { event: "convo.created", payload: conversation },
   ]);
   return c.json(conversation!, 201, createdHeaders(c.req.url, "/api/conversations", created.id));

@@ -1,7 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { addThread } from "../../../domain/conversations/addThread";
 import { finishThread } from "../../../domain/conversations/load";
-import { conversationPayload, customerCreatedEvents, threadEvents } from "../../../domain/webhooks/events";
+import { customerCreatedEvents } from "../../../domain/customers/events";
+import { conversationPayload, threadEvents } from "../../../domain/webhooks/events";
 import { publishEvents } from "../../../domain/webhooks/publish";
 import { nowSeconds } from "../../../lib/dates";
 import { defineRoute, idParam, jsonBody, jsonContent } from "../../../lib/openapi";
@@ -34,7 +35,7 @@ export const handler: Handler<typeof route> = async (c) => {
   const thread = await finishThread(c.var.db, added.reads, presentContext(c));
   const payload = conversationPayload(c.var.db, conversationId, presentContext(c));
   publishEvents(c.var.services, [
-    ...customerCreatedEvents(c.var.db, added.newCustomers),
+    ...customerCreatedEvents(c.var.services, added.newCustomers),
     ...threadEvents(input.type, added.statusBefore !== added.statusAfter, payload),
   ]);
   return c.json(thread!, 201, createdHeaders(c.req.url, `/api/conversations/${conversationId}/threads`, added.id));

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { updateCustomer } from "../../../domain/customers";
-import { customerPayload } from "../../../domain/webhooks/events";
+import { customerPayload } from "../../../domain/customers/events";
 import { publishEvents } from "../../../domain/webhooks/publish";
 import { nowSeconds } from "../../../lib/dates";
 import { defineRoute, idParam, jsonBody } from "../../../lib/openapi";
@@ -33,6 +33,6 @@ export const route = defineRoute({
 export const handler: Handler<typeof route> = async (c) => {
   const { customerId } = c.req.valid("param");
   await updateCustomer(c.var.db, customerId, c.req.valid("json"), nowSeconds());
-  publishEvents(c.var.services, [{ event: "customer.updated", payload: customerPayload(c.var.db, customerId) }]);
+  publishEvents(c.var.services, [{ event: "customer.updated", payload: customerPayload(c.var.services, customerId) }]);
   return c.body(null, 204);
 };

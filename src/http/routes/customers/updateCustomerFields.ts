@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { updateCustomerFields } from "../../../domain/customers";
-import { customerPayload } from "../../../domain/webhooks/events";
+import { customerPayload } from "../../../domain/customers/events";
 import { publishEvents } from "../../../domain/webhooks/publish";
 import { nowSeconds } from "../../../lib/dates";
 import { defineRoute, idParam, jsonBody } from "../../../lib/openapi";
@@ -27,6 +27,6 @@ export const route = defineRoute({
 export const handler: Handler<typeof route> = async (c) => {
   const { customerId } = c.req.valid("param");
   await updateCustomerFields(c.var.db, customerId, c.req.valid("json").customerFields, nowSeconds());
-  publishEvents(c.var.services, [{ event: "customer.updated", payload: customerPayload(c.var.db, customerId) }]);
+  publishEvents(c.var.services, [{ event: "customer.updated", payload: customerPayload(c.var.services, customerId) }]);
   return c.body(null, 204);
 };
