@@ -1,7 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { listConversations, SORT_FIELDS } from "../../../domain/conversations/list";
 import { embedSet } from "../../../domain/conversations/load";
-import { pageEnvelope, paging } from "../../../domain/paging";
+import { paging } from "../../../domain/paging";
+import { pageEnvelope } from "../../../present/page";
 import {
   commaList,
   defineRoute,

@@ -1,7 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { asc } from "drizzle-orm";
 import { customerFields } from "../../../db/schema";
-import { pageEnvelope, paging } from "../../../domain/paging";
+import { paging } from "../../../domain/paging";
+import { pageEnvelope } from "../../../present/page";
 import { defineRoute, jsonContent, PageSchema, pagingQuery } from "../../../lib/openapi";
 import { CustomFieldSchema, presentCustomField } from "../../../present/mailbox";
 import type { Handler } from "../types";

@@ -1,7 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { and, asc, eq, isNull, or, type SQL } from "drizzle-orm";
 import { folders, mailboxes } from "../../../db/schema";
-import { pageEnvelope, paging } from "../../../domain/paging";
+import { paging } from "../../../domain/paging";
+import { pageEnvelope } from "../../../present/page";
 import { notFound } from "../../../lib/errors";
 import { defineRoute, idParam, jsonContent, PageSchema, pagingQuery } from "../../../lib/openapi";
 import { FolderSchema, presentFolder } from "../../../present/mailbox";

@@ -1,7 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { asc, count, eq, inArray } from "drizzle-orm";
 import { conversationTags, tags } from "../../../db/schema";
-import { pageEnvelope, paging } from "../../../domain/paging";
+import { paging } from "../../../domain/paging";
+import { pageEnvelope } from "../../../present/page";
 import { defineRoute, jsonContent, PageSchema, pagingQuery } from "../../../lib/openapi";
 import { presentTag, TagSchema } from "../../../present/tag";
 import type { Handler } from "../types";

@@ -1,8 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { users } from "../../../db/schema";
-import { hashPassword } from "../../../lib/crypto";
-import { nowSeconds } from "../../../lib/dates";
-import { conflict } from "../../../lib/errors";
+import { createUser } from "../../../domain/users";
 import { defineRoute, jsonBody, jsonContent } from "../../../lib/openapi";
 import { presentUser, UserSchema } from "../../../present/user";
 import { createdHeaders, type Handler } from "../types";
@@ -52,27 +49,6 @@ export const route = defineRoute({
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const input = c.req.valid("json");
-  const now = nowSeconds();
-  const email = input.email.toLowerCase();
-  const [row] = await c.var.db
-    .insert(users)
-    .values({
-      firstName: input.firstName,
-      lastName: input.lastName,
-      email,
-      passwordHash: input.password ? await hashPassword(input.password) : null,
-      role: "user",
-      alternateEmails: input.alternateEmails ?? null,
-      jobTitle: input.jobTitle ?? null,
-      phone: input.phone ?? null,
-      timezone: input.timezone ?? "UTC",
-      photoUrl: input.photoUrl ?? null,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .onConflictDoNothing({ target: users.email })
-    .returning();
-  if (!row) throw conflict("email", "A user with this email already exists", input.email);
+  const row = await createUser(c.var.services, c.req.valid("json"));
   return c.json(presentUser(row), 201, createdHeaders(c.req.url, "/api/users", row.id));
 };

@@ -1,7 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
-import { users } from "../../../db/schema";
-import { notFound } from "../../../lib/errors";
+import { getUser } from "../../../domain/users";
 import { defineRoute, idParam, jsonContent } from "../../../lib/openapi";
 import { presentUser, UserSchema } from "../../../present/user";
 import type { Handler } from "../types";
@@ -17,7 +15,5 @@ export const route = defineRoute({
 
 export const handler: Handler<typeof route> = async (c) => {
   const { userId } = c.req.valid("param");
-  const row = await c.var.db.select().from(users).where(eq(users.id, userId)).get();
-  if (!row) throw notFound("userId", userId);
-  return c.json(presentUser(row), 200);
+  return c.json(presentUser(await getUser(c.var.services, userId)), 200);
 };

@@ -1,8 +1,8 @@
 import { z } from "@hono/zod-openapi";
-import { asc, count, eq } from "drizzle-orm";
-import { users } from "../../../db/schema";
-import { pageEnvelope, paging } from "../../../domain/paging";
+import { paging } from "../../../domain/paging";
+import { listUsers } from "../../../domain/users";
 import { defineRoute, filterText, jsonContent, PageSchema, pagingQuery } from "../../../lib/openapi";
+import { pageEnvelope } from "../../../present/page";
 import { presentUser, UserSchema } from "../../../present/user";
 import type { Handler } from "../types";
 
@@ -27,12 +27,6 @@ export const route = defineRoute({
 
 export const handler: Handler<typeof route> = async (c) => {
   const query = c.req.valid("query");
-  const page = paging(query, c.var.config.maxPageSize);
-  const where = query.email ? eq(users.email, query.email.trim().toLowerCase()) : undefined;
-  const db = c.var.db;
-  const [rows, [total]] = await db.batch([
-    db.select().from(users).where(where).orderBy(asc(users.id)).limit(page.size).offset(page.offset),
-    db.select({ n: count() }).from(users).where(where),
-  ]);
-  return c.json(pageEnvelope("users", rows.map(presentUser), total?.n ?? 0, page), 200);
+  const page = await listUsers(c.var.services, query, paging(query, c.var.config.maxPageSize));
+  return c.json(pageEnvelope("users", page.rows.map(presentUser), page.total, page.paging), 200);
 };

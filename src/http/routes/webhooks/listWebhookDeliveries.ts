@@ -1,7 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { count, desc, eq } from "drizzle-orm";
 import { webhookDeliveries, webhooks } from "../../../db/schema";
-import { pageEnvelope, paging } from "../../../domain/paging";
+import { paging } from "../../../domain/paging";
+import { pageEnvelope } from "../../../present/page";
 import { notFound } from "../../../lib/errors";
 import { defineRoute, idParam, jsonContent, PageSchema, pagingQuery } from "../../../lib/openapi";
 import { DeliverySchema, presentDelivery } from "../../../present/webhook";

@@ -1,7 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { asc, count } from "drizzle-orm";
 import { webhooks } from "../../../db/schema";
-import { pageEnvelope, paging } from "../../../domain/paging";
+import { paging } from "../../../domain/paging";
+import { pageEnvelope } from "../../../present/page";
 import { defineRoute, jsonContent, PageSchema, pagingQuery } from "../../../lib/openapi";
 import { presentWebhook, WebhookSchema } from "../../../present/webhook";
 import type { Handler } from "../types";

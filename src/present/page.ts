@@ -1,0 +1,14 @@
+import type { Paging } from "../domain/paging";
+
+/** FreeScout's list envelope: the items under `_embedded.<key>` and the page numbers. */
+export function pageEnvelope<K extends string, T>(key: K, items: T[], total: number, p: Paging) {
+  return {
+    _embedded: { [key]: items } as Record<K, T[]>,
+    page: {
+      size: p.size,
+      totalElements: total,
+      totalPages: Math.ceil(total / p.size),
+      number: p.page,
+    },
+  };
+}
