@@ -11,7 +11,7 @@ import { insertChunks, inTexts, isUniqueViolation } from "../db/sql";
 import type { CustomerFieldsInput } from "../http/routes/customers/schemas";
 import { ApiError, type ErrorEntry, notFound } from "../lib/errors";
 import type { ContactEntry } from "../lib/vocabulary";
-import { normalizeEmail } from "./customerResolution";
+import { normalizeEmail } from "./customers/resolution";
 import { validateFieldValues } from "./fieldValues";
 
 export type CreateCustomerInput = CustomerFieldsInput & { emails?: { value: string; type?: string }[] };

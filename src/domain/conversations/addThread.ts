@@ -13,7 +13,7 @@ import type { ThreadInputValue } from "../../http/routes/conversations/schemas";
 import { invalidField, notFound } from "../../lib/errors";
 import type { ConversationStatus } from "../../lib/vocabulary";
 import { deleteAttachmentObjects, storeAttachments } from "../attachments/store";
-import { createdCustomers, type NewCustomer, planCustomerResolution } from "../customerResolution";
+import { createdCustomers, type NewCustomer, planCustomerResolution } from "../customers/resolution";
 import { refileSql } from "../folders";
 import { type ThreadResults, threadStatements } from "./load";
 import { byCustomer, isReply, previewOf, requireAuthor, sourceVia, statusAfterThread } from "./threadRules";

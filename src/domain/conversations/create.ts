@@ -20,7 +20,7 @@ import {
   type NewCustomer,
   planCustomerResolution,
   type ResolvedCustomer,
-} from "../customerResolution";
+} from "../customers/resolution";
 import { validateFieldValues } from "../fieldValues";
 import { folderTypeSql, publicFolderIdSql } from "../folders";
 import { type ConversationResults, conversationStatements, type Embed } from "./load";

@@ -21,7 +21,7 @@ import { conversations, folders } from "../../db/schema";
 import { nowSeconds } from "../../lib/dates";
 import { type ConversationState, type ConversationStatus, FolderType } from "../../lib/vocabulary";
 import { type ConversationListItem, presentListItem } from "../../present/conversation";
-import { normalizeEmail } from "../customerResolution";
+import { normalizeEmail } from "../customers/resolution";
 import type { Paging } from "../paging";
 import { type Embed, type PresentContext, pagePeopleStatements, presentRelated, type RelatedResults } from "./load";
 import { type TagPlan, tagPlan } from "./tagPlan";

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { customerEmails } from "../../db/schema";
 import { loadCustomer } from "../../present/customer";
 import type { Services } from "../../services";
-import type { NewCustomer } from "../customerResolution";
+import type { NewCustomer } from "./resolution";
 import type { DomainEvent } from "../webhooks/publish";
 
 type Deps = Pick<Services, "db">;

@@ -10,11 +10,11 @@
  * up with one customer.
  */
 import { type SQL, sql } from "drizzle-orm";
-import type { Database } from "../db/client";
-import { reservedRange, reserveIds, type Statement } from "../db/ids";
-import { customerEmails, customerPhones, customers } from "../db/schema";
-import { inIds, inTexts, lastInsertedId } from "../db/sql";
-import { invalidField } from "../lib/errors";
+import type { Database } from "../../db/client";
+import { reservedRange, reserveIds, type Statement } from "../../db/ids";
+import { customerEmails, customerPhones, customers } from "../../db/schema";
+import { inIds, inTexts, lastInsertedId } from "../../db/sql";
+import { invalidField } from "../../lib/errors";
 
 export interface CustomerRef {
   id?: number;
