@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../lib/errors";
-import { type FieldDefinition, presentFieldValues, validateFieldValues } from "./fieldValues";
+import { presentFieldValues } from "../present/fieldValues";
+import { type FieldDefinition, validateFieldValues } from "./fieldValues";
 
 const defs: FieldDefinition[] = [
   { id: 18, name: "Priority", type: "dropdown", options: { "1": "Low", "2": "Medium", "3": "High" } },

@@ -85,17 +85,3 @@ export function validateFieldValues(
   // A field given twice takes its last value.
   return [...new Map(values.map((value) => [value.fieldId, value])).values()];
 }
-
-/** `[{ id, name, value, text }]` as Get Conversation / Get Customer show them; `text` is the dropdown label. */
-export function presentFieldValues(
-  definitions: readonly FieldDefinition[],
-  values: readonly { fieldId: number; value: string }[],
-) {
-  const byId = new Map(definitions.map((def) => [def.id, def]));
-  return values.flatMap(({ fieldId, value }) => {
-    const def = byId.get(fieldId);
-    if (!def) return [];
-    const text = def.type === "dropdown" ? (def.options?.[value] ?? "") : "";
-    return [{ id: def.id, name: def.name, value, text }];
-  });
-}

@@ -5,11 +5,11 @@ import type { SQLiteSelect } from "drizzle-orm/sqlite-core";
 import type { Database } from "../db/client";
 import { customerEmails, customerFields, customerFieldValues, customerPhones, customers } from "../db/schema";
 import { inIds } from "../db/sql";
-import { presentFieldValues } from "../domain/fieldValues";
 import { toIso } from "../lib/dates";
 import { IsoDate } from "../lib/openapi";
 import { photoTypes } from "../lib/vocabulary";
 import { CustomFieldValueSchema } from "./conversation";
+import { presentFieldValues } from "./fieldValues";
 
 const EntrySchema = z.object({ id: z.number().int(), value: z.string(), type: z.string() });
 

@@ -23,8 +23,8 @@ import { attachments, conversations, threads } from "../../db/schema";
 import { nowSeconds } from "../../lib/dates";
 import { type Attachment, presentAttachments } from "../../present/attachment";
 import { type Conversation, presentConversation, presentThread, presentTimelog } from "../../present/conversation";
+import { presentFieldValues } from "../../present/fieldValues";
 import { presentTag } from "../../present/tag";
-import { presentFieldValues } from "../fieldValues";
 
 export const EMBEDS = ["threads", "timelogs", "tags"] as const;
 export type Embed = (typeof EMBEDS)[number];
