@@ -41,3 +41,31 @@ export function readConfig(env: Partial<Record<keyof Env, unknown>>): Config {
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE === "0" ? 0 : positiveInt(env.RATE_LIMIT_PER_MINUTE, 1200),
   };
 }
+
+/**
+ * Bindings and secrets the Worker cannot run without. Each names who needs it, for the 503
+ * a request gets when one is missing (src/http/middleware/requireConfig.ts) and for
+ * `npm run check-config`.
+ */
+export const requiredSettings = {
+  DB: { kind: "binding", neededBy: "every /api endpoint (API keys and all data live in D1)" },
+  ATTACHMENTS: { kind: "binding", neededBy: "conversations and attachment downloads (R2 objects)" },
+  WEBHOOK_QUEUE: { kind: "binding", neededBy: "writes to conversations and customers (webhook events)" },
+  ATTACHMENT_SIGNING_SECRET: {
+    kind: "secret",
+    neededBy: "conversations (signed attachment links) and attachment downloads",
+  },
+  WEBHOOK_SECRET: { kind: "secret", neededBy: "Create Webhook and webhook deliveries (signatures)" },
+} as const;
+
+export type RequiredSetting = keyof typeof requiredSettings;
+
+/** The settings of `names` that `env` lacks: an unset binding, or a secret unset or blank. */
+export function missingSettings(env: object, names: readonly RequiredSetting[]): RequiredSetting[] {
+  const values = env as Record<string, unknown>;
+  return names.filter((name) => {
+    const value = values[name];
+    if (requiredSettings[name].kind === "secret") return typeof value !== "string" || value.trim() === "";
+    return value === undefined || value === null;
+  });
+}

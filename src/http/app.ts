@@ -13,6 +13,7 @@ import { requireApiKey } from "./middleware/auth";
 import { cors } from "./middleware/cors";
 import { jsonBody } from "./middleware/jsonBody";
 import { rateLimit } from "./middleware/rateLimit";
+import { requireConfig } from "./middleware/requireConfig";
 import { registerRoutes } from "./routes";
 import { openApiInfo, registerSecuritySchemes } from "./routes/openapi";
 import { RouteTable } from "./routeTable";
@@ -44,6 +45,8 @@ export function createApp() {
     return routeTable.allowedMethods(path);
   };
 
+  // D1 first: services, the key check and every endpoint read it.
+  app.use("*", requireConfig(["DB"]));
   app.use("*", async (c, next) => {
     const stats = newD1Stats();
     const services = createServices(
@@ -58,7 +61,9 @@ export function createApp() {
     c.header("Server-Timing", serverTiming(stats), { append: true });
   });
   app.use("*", cors(allowedMethods));
+  // Secrets after the key check: strangers learn nothing of the configuration.
   app.use("/api/*", async (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : requireApiKey(c, next)));
+  app.use("*", requireConfig());
   app.use("/api/*", async (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : rateLimit(c, next)));
   app.use("/api/*", jsonBody);
 
