@@ -3,7 +3,7 @@
  * and which folders a conversation is counted in.
  */
 import { type SQL, sql } from "drizzle-orm";
-import { FolderType, type FolderTypeValue } from "../lib/vocabulary";
+import { FolderType } from "../lib/vocabulary";
 
 export const PUBLIC_FOLDER_TYPES = [
   FolderType.Unassigned,
@@ -15,17 +15,6 @@ export const PUBLIC_FOLDER_TYPES = [
 ] as const;
 
 export const PERSONAL_FOLDER_TYPES = [FolderType.Mine, FolderType.Starred] as const;
-
-export const FOLDER_NAMES: Record<FolderTypeValue, string> = {
-  [FolderType.Unassigned]: "Unassigned",
-  [FolderType.Mine]: "Mine",
-  [FolderType.Starred]: "Starred",
-  [FolderType.Drafts]: "Drafts",
-  [FolderType.Assigned]: "Assigned",
-  [FolderType.Closed]: "Closed",
-  [FolderType.Spam]: "Spam",
-  [FolderType.Deleted]: "Deleted",
-};
 
 /**
  * The public folder a conversation is filed in, as SQL over its state, status and assignee

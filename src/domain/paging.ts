@@ -53,3 +53,8 @@ export async function listPage<R extends PageReads & { [name: string]: Pageable 
   });
   return { ...results, rows: results.rows, total: results.total[0]?.n ?? 0, paging: page } as ListPage<R>;
 }
+
+/** A page of a short list read whole (folders, field definitions), shaped as `listPage` returns it. */
+export function pageInMemory<T>(all: T[], page: Paging) {
+  return { rows: all.slice(page.offset, page.offset + page.size), total: all.length, paging: page };
+}

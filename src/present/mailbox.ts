@@ -1,8 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import type { customFields, folders, mailboxes } from "../db/schema";
-import { FOLDER_NAMES } from "../domain/folders";
 import { toIso } from "../lib/dates";
 import { IsoDate } from "../lib/openapi";
+import { FolderType, type FolderTypeValue } from "../lib/vocabulary";
 
 export const MailboxSchema = z
   .object({
@@ -21,6 +21,17 @@ export const presentMailbox = (row: typeof mailboxes.$inferSelect): z.infer<type
   createdAt: toIso(row.createdAt),
   updatedAt: toIso(row.updatedAt),
 });
+
+const FOLDER_NAMES: Record<FolderTypeValue, string> = {
+  [FolderType.Unassigned]: "Unassigned",
+  [FolderType.Mine]: "Mine",
+  [FolderType.Starred]: "Starred",
+  [FolderType.Drafts]: "Drafts",
+  [FolderType.Assigned]: "Assigned",
+  [FolderType.Closed]: "Closed",
+  [FolderType.Spam]: "Spam",
+  [FolderType.Deleted]: "Deleted",
+};
 
 export const FolderSchema = z
   .object({

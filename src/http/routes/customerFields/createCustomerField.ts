@@ -1,5 +1,5 @@
-import { customerFields } from "../../../db/schema";
-import { FieldDefinitionBody, normalizeOptions } from "../../../lib/customFieldInput";
+import { createCustomerField } from "../../../domain/customerFields";
+import { FieldDefinitionBody } from "../../../lib/customFieldInput";
 import { defineRoute, jsonBody, jsonContent } from "../../../lib/openapi";
 import { CustomFieldSchema, presentCustomField } from "../../../present/mailbox";
 import { createdHeaders, type Handler } from "../types";
@@ -15,10 +15,6 @@ export const route = defineRoute({
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const input = c.req.valid("json");
-  const [row] = await c.var.db
-    .insert(customerFields)
-    .values({ ...input, options: normalizeOptions(input.options) })
-    .returning();
-  return c.json(presentCustomField(row!), 201, createdHeaders(c.req.url, "/api/customer_fields", row!.id));
+  const { field } = await createCustomerField(c.var.services, c.req.valid("json"));
+  return c.json(presentCustomField(field), 201, createdHeaders(c.req.url, "/api/customer_fields", field.id));
 };

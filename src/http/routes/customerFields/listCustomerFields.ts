@@ -1,10 +1,9 @@
 import { z } from "@hono/zod-openapi";
-import { asc } from "drizzle-orm";
-import { customerFields } from "../../../db/schema";
+import { listCustomerFields } from "../../../domain/customerFields";
 import { paging } from "../../../domain/paging";
-import { pageEnvelope } from "../../../present/page";
 import { defineRoute, jsonContent, PageSchema, pagingQuery } from "../../../lib/openapi";
 import { CustomFieldSchema, presentCustomField } from "../../../present/mailbox";
+import { pageEnvelope } from "../../../present/page";
 import type { Handler } from "../types";
 
 export const route = defineRoute({
@@ -22,11 +21,6 @@ export const route = defineRoute({
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const page = paging(c.req.valid("query"), c.var.config.maxPageSize);
-  const rows = await c.var.db
-    .select()
-    .from(customerFields)
-    .orderBy(asc(customerFields.sortOrder), asc(customerFields.id));
-  const items = rows.slice(page.offset, page.offset + page.size).map(presentCustomField);
-  return c.json(pageEnvelope("customer_fields", items, rows.length, page), 200);
+  const page = await listCustomerFields(c.var.services, paging(c.req.valid("query"), c.var.config.maxPageSize));
+  return c.json(pageEnvelope("customer_fields", page.rows.map(presentCustomField), page.total, page.paging), 200);
 };

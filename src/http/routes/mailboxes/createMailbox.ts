@@ -19,6 +19,6 @@ export const route = defineRoute({
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const mailbox = await createMailbox(c.var.db, c.req.valid("json"));
+  const { mailbox } = await createMailbox(c.var.services, c.req.valid("json"));
   return c.json(presentMailbox(mailbox), 201, createdHeaders(c.req.url, "/api/mailboxes", mailbox.id));
 };

@@ -1,7 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { customFields } from "../../../db/schema";
-import { requireMailbox } from "../../../domain/mailboxes";
-import { FieldDefinitionBody, normalizeOptions } from "../../../lib/customFieldInput";
+import { createCustomField } from "../../../domain/mailboxes";
+import { FieldDefinitionBody } from "../../../lib/customFieldInput";
 import { defineRoute, idParam, jsonBody, jsonContent } from "../../../lib/openapi";
 import { CustomFieldSchema, presentCustomField } from "../../../present/mailbox";
 import { createdHeaders, type Handler } from "../types";
@@ -17,12 +16,7 @@ export const route = defineRoute({
 
 export const handler: Handler<typeof route> = async (c) => {
   const { mailboxId } = c.req.valid("param");
-  const input = c.req.valid("json");
-  await requireMailbox(c.var.db, mailboxId);
-  const [row] = await c.var.db
-    .insert(customFields)
-    .values({ mailboxId, ...input, options: normalizeOptions(input.options) })
-    .returning();
+  const { field } = await createCustomField(c.var.services, mailboxId, c.req.valid("json"));
   const path = `/api/mailboxes/${mailboxId}/custom_fields`;
-  return c.json(presentCustomField(row!), 201, createdHeaders(c.req.url, path, row!.id));
+  return c.json(presentCustomField(field), 201, createdHeaders(c.req.url, path, field.id));
 };

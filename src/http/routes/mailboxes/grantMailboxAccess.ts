@@ -14,7 +14,6 @@ export const route = defineRoute({
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const { mailboxId, userId } = c.req.valid("param");
-  await grantAccess(c.var.db, mailboxId, userId);
+  await grantAccess(c.var.services, c.req.valid("param"));
   return c.body(null, 204);
 };

@@ -1,11 +1,9 @@
 import { z } from "@hono/zod-openapi";
-import { and, asc, eq, isNull, or, type SQL } from "drizzle-orm";
-import { folders, mailboxes } from "../../../db/schema";
+import { listFolders } from "../../../domain/mailboxes";
 import { paging } from "../../../domain/paging";
-import { pageEnvelope } from "../../../present/page";
-import { notFound } from "../../../lib/errors";
 import { defineRoute, idParam, jsonContent, PageSchema, pagingQuery } from "../../../lib/openapi";
 import { FolderSchema, presentFolder } from "../../../present/mailbox";
+import { pageEnvelope } from "../../../present/page";
 import type { Handler } from "../types";
 
 export const route = defineRoute({
@@ -35,20 +33,6 @@ export const route = defineRoute({
 export const handler: Handler<typeof route> = async (c) => {
   const { mailboxId } = c.req.valid("param");
   const query = c.req.valid("query");
-  const page = paging(query, c.var.config.maxPageSize);
-  const filters: (SQL | undefined)[] = [eq(folders.mailboxId, mailboxId)];
-  if (query.userId !== undefined) filters.push(or(isNull(folders.userId), eq(folders.userId, query.userId)));
-  if (query.folderId !== undefined) filters.push(eq(folders.id, query.folderId));
-  const db = c.var.db;
-  const [mailbox, rows] = await db.batch([
-    db.select({ id: mailboxes.id }).from(mailboxes).where(eq(mailboxes.id, mailboxId)),
-    db
-      .select()
-      .from(folders)
-      .where(and(...filters))
-      .orderBy(asc(folders.type), asc(folders.userId), asc(folders.id)),
-  ]);
-  if (!mailbox[0]) throw notFound("mailboxId", mailboxId);
-  const items = rows.slice(page.offset, page.offset + page.size).map(presentFolder);
-  return c.json(pageEnvelope("folders", items, rows.length, page), 200);
+  const page = await listFolders(c.var.services, { mailboxId, ...query }, paging(query, c.var.config.maxPageSize));
+  return c.json(pageEnvelope("folders", page.rows.map(presentFolder), page.total, page.paging), 200);
 };

@@ -1,10 +1,9 @@
 import { z } from "@hono/zod-openapi";
-import { asc, count, eq, inArray } from "drizzle-orm";
-import { mailboxes, mailboxUsers } from "../../../db/schema";
+import { listMailboxes } from "../../../domain/mailboxes";
 import { paging } from "../../../domain/paging";
-import { pageEnvelope } from "../../../present/page";
 import { defineRoute, jsonContent, PageSchema, pagingQuery } from "../../../lib/openapi";
 import { MailboxSchema, presentMailbox } from "../../../present/mailbox";
+import { pageEnvelope } from "../../../present/page";
 import type { Handler } from "../types";
 
 export const route = defineRoute({
@@ -29,18 +28,6 @@ export const route = defineRoute({
 
 export const handler: Handler<typeof route> = async (c) => {
   const query = c.req.valid("query");
-  const page = paging(query, c.var.config.maxPageSize);
-  const db = c.var.db;
-  const where =
-    query.userId === undefined
-      ? undefined
-      : inArray(
-          mailboxes.id,
-          db.select({ id: mailboxUsers.mailboxId }).from(mailboxUsers).where(eq(mailboxUsers.userId, query.userId)),
-        );
-  const [rows, [total]] = await db.batch([
-    db.select().from(mailboxes).where(where).orderBy(asc(mailboxes.id)).limit(page.size).offset(page.offset),
-    db.select({ n: count() }).from(mailboxes).where(where),
-  ]);
-  return c.json(pageEnvelope("mailboxes", rows.map(presentMailbox), total?.n ?? 0, page), 200);
+  const page = await listMailboxes(c.var.services, query, paging(query, c.var.config.maxPageSize));
+  return c.json(pageEnvelope("mailboxes", page.rows.map(presentMailbox), page.total, page.paging), 200);
 };

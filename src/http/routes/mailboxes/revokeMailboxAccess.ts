@@ -13,7 +13,6 @@ export const route = defineRoute({
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const { mailboxId, userId } = c.req.valid("param");
-  await revokeAccess(c.var.db, mailboxId, userId);
+  await revokeAccess(c.var.services, c.req.valid("param"));
   return c.body(null, 204);
 };

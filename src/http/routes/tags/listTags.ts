@@ -1,9 +1,8 @@
 import { z } from "@hono/zod-openapi";
-import { asc, count, eq, inArray } from "drizzle-orm";
-import { conversationTags, tags } from "../../../db/schema";
 import { paging } from "../../../domain/paging";
-import { pageEnvelope } from "../../../present/page";
+import { listTags } from "../../../domain/tags";
 import { defineRoute, jsonContent, PageSchema, pagingQuery } from "../../../lib/openapi";
+import { pageEnvelope } from "../../../present/page";
 import { presentTag, TagSchema } from "../../../present/tag";
 import type { Handler } from "../types";
 
@@ -26,21 +25,6 @@ export const route = defineRoute({
 
 export const handler: Handler<typeof route> = async (c) => {
   const query = c.req.valid("query");
-  const page = paging(query, c.var.config.maxPageSize);
-  const db = c.var.db;
-  const where =
-    query.conversationId === undefined
-      ? undefined
-      : inArray(
-          tags.id,
-          db
-            .select({ id: conversationTags.tagId })
-            .from(conversationTags)
-            .where(eq(conversationTags.conversationId, query.conversationId)),
-        );
-  const [rows, [total]] = await db.batch([
-    db.select().from(tags).where(where).orderBy(asc(tags.id)).limit(page.size).offset(page.offset),
-    db.select({ n: count() }).from(tags).where(where),
-  ]);
-  return c.json(pageEnvelope("tags", rows.map(presentTag), total?.n ?? 0, page), 200);
+  const page = await listTags(c.var.services, query, paging(query, c.var.config.maxPageSize));
+  return c.json(pageEnvelope("tags", page.rows.map(presentTag), page.total, page.paging), 200);
 };
