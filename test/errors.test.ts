@@ -1,5 +1,5 @@
 import { env } from "cloudflare:test";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../src/http/app";
 import { BASE, call, DEMO_KEY, errorsOf, get, post } from "./support/api";
 import { resetToDemoData } from "./support/db";
@@ -117,6 +117,7 @@ describe("error envelope and statuses", () => {
   });
 
   it("500 is logged and answered in the envelope without internals", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const app = createApp();
     app.get("/api/explode", () => {
       throw new Error("secret internal detail");
@@ -126,11 +127,97 @@ describe("error envelope and statuses", () => {
     const text = await res.text();
     expect(JSON.parse(text)).toMatchObject({ errorCode: "INTERNAL SERVER ERROR" });
     expect(text).not.toContain("secret internal detail");
+    expect(logged).toHaveBeenCalledWith("Unhandled error", "GET", "/api/explode", expect.any(Error));
+    logged.mockRestore();
   });
 
   it("ignores unknown query parameters", async () => {
     const res = await get("/api/users", { query: { email: "sam@support.example.org", foo: "bar", _: "123" } });
     expect(res.status).toBe(200);
     expect(res.json._embedded.users.map((u: { id: number }) => u.id)).toEqual([7]);
+  });
+});
+
+describe("validation messages a person understands", () => {
+  const messageOf = (res: { status: number; json: any }) => errorsOf(res).map((error) => error.message);
+
+  it("a path id that is not a positive integer", async () => {
+    for (const id of ["abc", "1.5", "0", "-3"]) {
+      const res = await get(`/api/conversations/${id}`);
+      expect(res.status, id).toBe(404);
+      expect(messageOf(res), id).toEqual(["must be a positive integer"]);
+    }
+  });
+
+  it("query numbers, enums and body ids", async () => {
+    expect(messageOf(await get("/api/users", { query: { page: "1.5" } }))).toEqual(["must be an integer"]);
+    expect(messageOf(await get("/api/users", { query: { page: "first" } }))).toEqual(["must be an integer"]);
+    const sort = await get("/api/customers", { query: { sortField: "age" } });
+    expect(messageOf(sort)).toEqual(["must be one of: createdAt, firstName, lastName, updatedAt"]);
+    const res = await post("/api/conversations/1/threads", { type: "email", text: "Hi", user: "abc" });
+    expect(errorsOf(res)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          path: "type",
+          message: expect.stringMatching(/^must be one of: customer, message, note/),
+        }),
+        { path: "user", message: "must be a positive integer", rejectedValue: "abc", source: "JSON" },
+      ]),
+    );
+  });
+
+  it("texts, emails, lists and flags", async () => {
+    const res = await post("/api/users", { firstName: "", lastName: 7, email: "nope" });
+    expect(errorsOf(res)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: "firstName", message: "may not be empty" }),
+        expect.objectContaining({ path: "lastName", message: "must be text" }),
+        expect.objectContaining({ path: "email", message: "must be an email address" }),
+      ]),
+    );
+    const flag = await post("/api/conversations/1/threads", { type: "note", text: "Hi", user: 7, imported: "maybe" });
+    expect(messageOf(flag)).toEqual(["must be true or false"]);
+  });
+
+  it("no parser wording in any message", async () => {
+    const res = await post("/api/conversations", {
+      type: "email",
+      mailboxId: "abc",
+      subject: 5,
+      customer: { email: "x" },
+      threads: [],
+      status: "open",
+    });
+    for (const message of messageOf(res))
+      expect(message).not.toMatch(/Invalid input|expected \w+, received|Too (small|big)/);
+  });
+
+  it("every error of a request in one answer, the customer reference included", async () => {
+    const res = await post("/api/conversations", {
+      type: "email",
+      mailboxId: "abc",
+      subject: "Hi",
+      customer: {},
+      threads: [{ type: "message", text: "Hi", user: 7 }],
+      status: "open",
+    });
+    expect(res.status).toBe(400);
+    expect(errorsOf(res)).toEqual([
+      { path: "mailboxId", message: "must be a positive integer", rejectedValue: "abc", source: "JSON" },
+      { path: "status", message: "must be one of: active, pending, closed", rejectedValue: "open", source: "JSON" },
+      {
+        path: "customer",
+        message: "Customer object must contain a valid customer id or an email address",
+        source: "JSON",
+      },
+    ]);
+    const phone = await post("/api/conversations", {
+      type: "phone",
+      mailboxId: 1,
+      subject: "Call",
+      customer: { firstName: "Ann" },
+      threads: [{ type: "note", text: "Called", user: 7 }],
+    });
+    expect(phone.status).toBe(201);
   });
 });

@@ -10,6 +10,14 @@ import { createdHeaders, type Handler } from "../types";
 import { presentContext } from "./context";
 import { ConversationType, CustomerRefInput, CustomFieldsInput, FlagInput, IdInput, ThreadInput } from "./schemas";
 
+/** A phone conversation may name its customer by name or phone; others need an id or email. */
+function customerIdentified(body: unknown): boolean {
+  const { type, customer } = (body ?? {}) as { type?: unknown; customer?: unknown };
+  if (type === "phone" || customer === null || typeof customer !== "object") return true;
+  const { id, email } = customer as { id?: unknown; email?: unknown };
+  return email !== undefined || id !== undefined;
+}
+
 export const CreateConversationBody = z
   .object({
     type: ConversationType,
@@ -23,6 +31,12 @@ export const CreateConversationBody = z
     customFields: CustomFieldsInput.optional(),
     createdAt: isoDateTime.optional(),
     closedAt: isoDateTime.optional(),
+  })
+  // Also in the domain; here too so that it comes with the other fields' errors (when: always).
+  .refine((body: unknown) => customerIdentified(body), {
+    path: ["customer"],
+    message: "Customer object must contain a valid customer id or an email address",
+    when: () => true,
   })
   .openapi("CreateConversation");
 

@@ -78,7 +78,7 @@ describe("mailbox extensions", () => {
     });
     expect(optionsOnText.status).toBe(400);
     const badType = await post("/api/mailboxes/2/custom_fields", { name: "Bad", type: "checkbox" });
-    expect(errorsOf(badType)[0]?.message).toContain("Expected one of these");
+    expect(errorsOf(badType)[0]?.message).toContain("must be one of: ");
     expect((await post("/api/mailboxes/99/custom_fields", { name: "X", type: "date" })).status).toBe(404);
   });
 
