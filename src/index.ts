@@ -9,6 +9,6 @@ const app = createApp();
 
 export default {
   fetch: app.fetch,
-  queue: (batch, env) => handleWebhookBatch(batch, env),
+  queue: (batch, env, ctx) => handleWebhookBatch(batch, createServices(env, ctx)),
   scheduled: (controller, env, ctx) => runScheduled(createServices(env, ctx), controller.scheduledTime),
 } satisfies ExportedHandler<Env, WebhookMessage>;

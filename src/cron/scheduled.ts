@@ -5,7 +5,7 @@ import type { Services } from "../services";
 
 export async function runScheduled(services: Services, scheduledTime: number): Promise<void> {
   await Promise.all([
-    pruneDeliveryLog(services.db, Math.floor(scheduledTime / 1000)),
+    pruneDeliveryLog(services, Math.floor(scheduledTime / 1000)),
     sweepOrphanAttachments(services, scheduledTime),
   ]);
 }

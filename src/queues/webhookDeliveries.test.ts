@@ -64,7 +64,7 @@ async function consume(...messages: ReturnType<typeof message>[]) {
       retry(options);
     };
   }
-  await worker.queue(batch, env);
+  await worker.queue(batch, env, createExecutionContext());
   const state = await getQueueResult(batch, createExecutionContext());
   expect(state.ackAll).toBe(false); // every message is settled on its own
   return { explicitAcks, retryMessages };

@@ -4,9 +4,8 @@
  * hashes of keys are stored; a verified hash is remembered by this isolate for a minute
  * so that most requests cost no D1 round trip (a revoked key stops working within that).
  */
-import { and, eq, isNull } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
-import { apiKeys } from "../../db/schema";
+import { findActiveApiKey } from "../../domain/apiKeys";
 import { sha256Hex, timingSafeEqualStrings } from "../../lib/crypto";
 import { ApiError } from "../../lib/errors";
 import type { AppEnv } from "../env";
@@ -39,20 +38,17 @@ export const requireApiKey = createMiddleware<AppEnv>(async (c, next) => {
   if (!key || key.length > 256) throw unauthorized();
   const hash = await sha256Hex(key);
 
+  const now = c.var.services.clock.millis();
   const cached = verified.get(hash);
-  if (cached && cached.until > Date.now()) {
+  if (cached && cached.until > now) {
     c.set("apiKeyId", cached.id);
     return next();
   }
 
-  const row = await c.var.db
-    .select({ id: apiKeys.id, keyHash: apiKeys.keyHash })
-    .from(apiKeys)
-    .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)))
-    .get();
+  const row = await findActiveApiKey(c.var.services, hash);
   if (!row || !timingSafeEqualStrings(row.keyHash, hash)) throw unauthorized();
 
-  verified.set(hash, { id: row.id, until: Date.now() + CACHE_TTL_MS });
+  verified.set(hash, { id: row.id, until: now + CACHE_TTL_MS });
   c.set("apiKeyId", row.id);
   return next();
 });

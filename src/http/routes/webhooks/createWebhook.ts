@@ -1,9 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { webhooks } from "../../../db/schema";
-import { nowSeconds } from "../../../lib/dates";
-import { invalidField } from "../../../lib/errors";
+import { createWebhook } from "../../../domain/webhooks/subscriptions";
 import { defineRoute, jsonBody, jsonContent } from "../../../lib/openapi";
-import { checkOutboundUrl } from "../../../lib/outboundUrl";
 import { webhookEvents } from "../../../lib/vocabulary";
 import { presentWebhook, WebhookSchema } from "../../../present/webhook";
 import { createdHeaders, type Handler } from "../types";
@@ -35,13 +32,6 @@ export const route = defineRoute({
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const input = c.req.valid("json");
-  const checked = checkOutboundUrl(input.url, { allowPrivateNetworks: c.var.config.allowPrivateNetworks });
-  if (!checked.ok) throw invalidField("url", `URL refused: ${checked.reason}`, input.url);
-  const now = nowSeconds();
-  const [row] = await c.var.db
-    .insert(webhooks)
-    .values({ url: checked.url.toString(), events: input.events, createdAt: now, updatedAt: now })
-    .returning();
-  return c.json(presentWebhook(row!), 201, createdHeaders(c.req.url, "/api/webhooks", row!.id));
+  const { webhook } = await createWebhook(c.var.services, c.req.valid("json"));
+  return c.json(presentWebhook(webhook), 201, createdHeaders(c.req.url, "/api/webhooks", webhook.id));
 };

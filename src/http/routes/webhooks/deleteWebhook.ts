@@ -1,7 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
-import { webhooks } from "../../../db/schema";
-import { notFound } from "../../../lib/errors";
+import { deleteWebhook } from "../../../domain/webhooks/subscriptions";
 import { defineRoute, idParam } from "../../../lib/openapi";
 import type { Handler } from "../types";
 
@@ -16,8 +14,6 @@ export const route = defineRoute({
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const { webhookId } = c.req.valid("param");
-  const removed = await c.var.db.delete(webhooks).where(eq(webhooks.id, webhookId)).returning({ id: webhooks.id });
-  if (!removed[0]) throw notFound("webhookId", webhookId);
+  await deleteWebhook(c.var.services, c.req.valid("param").webhookId);
   return c.body(null, 204);
 };

@@ -1,10 +1,8 @@
 import { z } from "@hono/zod-openapi";
-import { count, desc, eq } from "drizzle-orm";
-import { webhookDeliveries, webhooks } from "../../../db/schema";
 import { paging } from "../../../domain/paging";
-import { pageEnvelope } from "../../../present/page";
-import { notFound } from "../../../lib/errors";
+import { listDeliveries } from "../../../domain/webhooks/deliveries";
 import { defineRoute, idParam, jsonContent, PageSchema, pagingQuery } from "../../../lib/openapi";
+import { pageEnvelope } from "../../../present/page";
 import { DeliverySchema, presentDelivery } from "../../../present/webhook";
 import type { Handler } from "../types";
 
@@ -25,20 +23,6 @@ export const route = defineRoute({
 
 export const handler: Handler<typeof route> = async (c) => {
   const { webhookId } = c.req.valid("param");
-  const page = paging(c.req.valid("query"), c.var.config.maxPageSize);
-  const db = c.var.db;
-  const where = eq(webhookDeliveries.webhookId, webhookId);
-  const [found, rows, [total]] = await db.batch([
-    db.select({ id: webhooks.id }).from(webhooks).where(eq(webhooks.id, webhookId)),
-    db
-      .select()
-      .from(webhookDeliveries)
-      .where(where)
-      .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
-      .limit(page.size)
-      .offset(page.offset),
-    db.select({ n: count() }).from(webhookDeliveries).where(where),
-  ]);
-  if (!found[0]) throw notFound("webhookId", webhookId);
-  return c.json(pageEnvelope("deliveries", rows.map(presentDelivery), total?.n ?? 0, page), 200);
+  const page = await listDeliveries(c.var.services, webhookId, paging(c.req.valid("query"), c.var.config.maxPageSize));
+  return c.json(pageEnvelope("deliveries", page.rows.map(presentDelivery), page.total, page.paging), 200);
 };

@@ -1,9 +1,8 @@
 import { z } from "@hono/zod-openapi";
-import { asc, count } from "drizzle-orm";
-import { webhooks } from "../../../db/schema";
 import { paging } from "../../../domain/paging";
-import { pageEnvelope } from "../../../present/page";
+import { listWebhooks } from "../../../domain/webhooks/subscriptions";
 import { defineRoute, jsonContent, PageSchema, pagingQuery } from "../../../lib/openapi";
+import { pageEnvelope } from "../../../present/page";
 import { presentWebhook, WebhookSchema } from "../../../present/webhook";
 import type { Handler } from "../types";
 
@@ -23,11 +22,6 @@ export const route = defineRoute({
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const page = paging(c.req.valid("query"), c.var.config.maxPageSize);
-  const db = c.var.db;
-  const [rows, [total]] = await db.batch([
-    db.select().from(webhooks).orderBy(asc(webhooks.id)).limit(page.size).offset(page.offset),
-    db.select({ n: count() }).from(webhooks),
-  ]);
-  return c.json(pageEnvelope("webhooks", rows.map(presentWebhook), total?.n ?? 0, page), 200);
+  const page = await listWebhooks(c.var.services, paging(c.req.valid("query"), c.var.config.maxPageSize));
+  return c.json(pageEnvelope("webhooks", page.rows.map(presentWebhook), page.total, page.paging), 200);
 };
