@@ -1,10 +1,6 @@
-/** Customers as Get Customer and List Customers show them, read in one batch. */
+/** Customers as Get Customer and List Customers show them, from their rows. */
 import { z } from "@hono/zod-openapi";
-import { asc, inArray, type SQL, type SQLWrapper, sql } from "drizzle-orm";
-import type { SQLiteSelect } from "drizzle-orm/sqlite-core";
-import type { Database } from "../db/client";
-import { customerEmails, customerFields, customerFieldValues, customerPhones, customers } from "../db/schema";
-import { inIds } from "../db/sql";
+import type { customerEmails, customerFields, customerFieldValues, customerPhones, customers } from "../db/schema";
 import { toIso } from "../lib/dates";
 import { IsoDate } from "../lib/openapi";
 import { photoTypes } from "../lib/vocabulary";
@@ -56,36 +52,20 @@ export type Customer = z.infer<typeof CustomerSchema>;
 export type CustomerListItem = z.infer<typeof CustomerListItemSchema>;
 type CustomerRow = typeof customers.$inferSelect;
 
-/**
- * The statements that read what the customers show; part of the caller's batch. `ids` is
- * a list or a subquery selecting them (a list's page, so that one batch reads it all).
- */
-export function customerDetailStatements(db: Database, ids: number[] | SQLiteSelect, withFields: boolean) {
-  const of = (column: SQLWrapper): SQL => (Array.isArray(ids) ? inIds(column, ids) : inArray(column, ids));
-  return [
-    db.select().from(customerEmails).where(of(customerEmails.customerId)).orderBy(asc(customerEmails.id)),
-    db.select().from(customerPhones).where(of(customerPhones.customerId)).orderBy(asc(customerPhones.id)),
-    db
-      .select()
-      .from(customerFieldValues)
-      .where(withFields ? of(customerFieldValues.customerId) : sql`0`),
-    db
-      .select()
-      .from(customerFields)
-      .where(withFields ? undefined : inArray(customerFields.id, []))
-      .orderBy(asc(customerFields.sortOrder), asc(customerFields.id)),
-  ] as const;
+/** A customer's emails and phones (rows of one or more customers; each takes its own). */
+export interface CustomerContacts {
+  emails: (typeof customerEmails.$inferSelect)[];
+  phones: (typeof customerPhones.$inferSelect)[];
 }
 
-type Details = [
-  (typeof customerEmails.$inferSelect)[],
-  (typeof customerPhones.$inferSelect)[],
-  (typeof customerFieldValues.$inferSelect)[],
-  (typeof customerFields.$inferSelect)[],
-];
+/** What Get Customer shows: the row, contacts, field values and the field definitions in order. */
+export interface CustomerRecord extends CustomerContacts {
+  customer: CustomerRow;
+  fieldValues: (typeof customerFieldValues.$inferSelect)[];
+  fields: (typeof customerFields.$inferSelect)[];
+}
 
-function presentBase(row: CustomerRow, details: Details) {
-  const [emails, phones] = details;
+function presentBase(row: CustomerRow, { emails, phones }: CustomerContacts) {
   return {
     id: row.id,
     firstName: row.firstName,
@@ -118,28 +98,16 @@ function presentBase(row: CustomerRow, details: Details) {
   };
 }
 
-export function presentCustomer(row: CustomerRow, details: Details): Customer {
-  const [, , values, definitions] = details;
-  const own = values
+export function presentCustomer(record: CustomerRecord): Customer {
+  const { customer: row, fieldValues, fields } = record;
+  const own = fieldValues
     .filter((value) => value.customerId === row.id)
     .map((value) => ({ fieldId: value.fieldId, value: value.value }));
-  const order = new Map(definitions.map((definition, index) => [definition.id, index]));
+  const order = new Map(fields.map((definition, index) => [definition.id, index]));
   own.sort((a, b) => (order.get(a.fieldId) ?? 0) - (order.get(b.fieldId) ?? 0));
-  const { _embedded, ...base } = presentBase(row, details);
-  return { ...base, customerFields: presentFieldValues(definitions, own), _embedded };
+  const { _embedded, ...base } = presentBase(row, record);
+  return { ...base, customerFields: presentFieldValues(fields, own), _embedded };
 }
 
-export const presentCustomerListItem = (row: CustomerRow, details: Details): CustomerListItem =>
-  presentBase(row, details);
-
-/** Get Customer's JSON in one round trip; null if unknown. Webhooks send the same. */
-export async function loadCustomer(db: Database, id: number): Promise<Customer | null> {
-  const [found, ...details] = await db.batch([
-    db
-      .select()
-      .from(customers)
-      .where(inArray(customers.id, [id])),
-    ...customerDetailStatements(db, [id], true),
-  ]);
-  return found[0] ? presentCustomer(found[0], details) : null;
-}
+export const presentCustomerListItem = (row: CustomerRow, contacts: CustomerContacts): CustomerListItem =>
+  presentBase(row, contacts);

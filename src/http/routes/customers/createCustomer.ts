@@ -1,9 +1,8 @@
 import { z } from "@hono/zod-openapi";
-import { createCustomer } from "../../../domain/customers";
+import { createCustomer } from "../../../domain/customers/create";
 import { publishEvents } from "../../../domain/webhooks/publish";
-import { nowSeconds } from "../../../lib/dates";
 import { defineRoute, jsonBody, jsonContent } from "../../../lib/openapi";
-import { CustomerSchema, loadCustomer } from "../../../present/customer";
+import { CustomerSchema, presentCustomer } from "../../../present/customer";
 import { createdHeaders, type Handler } from "../types";
 import { customerFields, EmailAddress } from "./schemas";
 
@@ -32,8 +31,8 @@ export const route = defineRoute({
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const { id, created } = await createCustomer(c.var.db, c.req.valid("json"), nowSeconds());
-  const customer = await loadCustomer(c.var.db, id);
-  if (created) publishEvents(c.var.services, [{ event: "customer.created", payload: customer }]);
-  return c.json(customer!, created ? 201 : 200, createdHeaders(c.req.url, "/api/customers", id));
+  const result = await createCustomer(c.var.services, c.req.valid("json"));
+  publishEvents(c.var.services, result.events);
+  const customer = presentCustomer(result.customer!);
+  return c.json(customer, result.created ? 201 : 200, createdHeaders(c.req.url, "/api/customers", result.id));
 };

@@ -1,7 +1,8 @@
 import { z } from "@hono/zod-openapi";
+import { readCustomer } from "../../../domain/customers/load";
 import { notFound } from "../../../lib/errors";
 import { defineRoute, idParam, jsonContent } from "../../../lib/openapi";
-import { CustomerSchema, loadCustomer } from "../../../present/customer";
+import { CustomerSchema, presentCustomer } from "../../../present/customer";
 import type { Handler } from "../types";
 
 export const route = defineRoute({
@@ -15,7 +16,7 @@ export const route = defineRoute({
 
 export const handler: Handler<typeof route> = async (c) => {
   const { customerId } = c.req.valid("param");
-  const customer = await loadCustomer(c.var.db, customerId);
+  const customer = await readCustomer(c.var.services, customerId);
   if (!customer) throw notFound("customerId", customerId);
-  return c.json(customer, 200);
+  return c.json(presentCustomer(customer), 200);
 };

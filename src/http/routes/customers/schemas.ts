@@ -48,7 +48,3 @@ export const customerFields = {
     .max(50)
     .optional(),
 };
-
-export type CustomerFieldsInput = {
-  [K in keyof typeof customerFields]?: z.infer<(typeof customerFields)[K]>;
-};

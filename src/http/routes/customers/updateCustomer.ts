@@ -1,8 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { updateCustomer } from "../../../domain/customers";
-import { customerPayload } from "../../../domain/customers/events";
+import { updateCustomer } from "../../../domain/customers/update";
 import { publishEvents } from "../../../domain/webhooks/publish";
-import { nowSeconds } from "../../../lib/dates";
 import { defineRoute, idParam, jsonBody } from "../../../lib/openapi";
 import type { Handler } from "../types";
 import { customerFields, EmailAddress } from "./schemas";
@@ -32,7 +30,7 @@ export const route = defineRoute({
 
 export const handler: Handler<typeof route> = async (c) => {
   const { customerId } = c.req.valid("param");
-  await updateCustomer(c.var.db, customerId, c.req.valid("json"), nowSeconds());
-  publishEvents(c.var.services, [{ event: "customer.updated", payload: customerPayload(c.var.services, customerId) }]);
+  const result = await updateCustomer(c.var.services, { ...c.req.valid("json"), customerId });
+  publishEvents(c.var.services, result.events);
   return c.body(null, 204);
 };

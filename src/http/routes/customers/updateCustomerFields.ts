@@ -1,8 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { updateCustomerFields } from "../../../domain/customers";
-import { customerPayload } from "../../../domain/customers/events";
+import { updateCustomerFields } from "../../../domain/customers/fields";
 import { publishEvents } from "../../../domain/webhooks/publish";
-import { nowSeconds } from "../../../lib/dates";
 import { defineRoute, idParam, jsonBody } from "../../../lib/openapi";
 import { CustomFieldsInput } from "../conversations/schemas";
 import type { Handler } from "../types";
@@ -26,7 +24,8 @@ export const route = defineRoute({
 
 export const handler: Handler<typeof route> = async (c) => {
   const { customerId } = c.req.valid("param");
-  await updateCustomerFields(c.var.db, customerId, c.req.valid("json").customerFields, nowSeconds());
-  publishEvents(c.var.services, [{ event: "customer.updated", payload: customerPayload(c.var.services, customerId) }]);
+  const values = c.req.valid("json").customerFields;
+  const result = await updateCustomerFields(c.var.services, { customerId, values });
+  publishEvents(c.var.services, result.events);
   return c.body(null, 204);
 };

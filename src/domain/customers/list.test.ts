@@ -1,0 +1,53 @@
+import { env } from "cloudflare:test";
+import { resetToDemoData } from "@test/support/db";
+import { beforeEach, describe, expect, it } from "vitest";
+import { createDb } from "../../db/client";
+import { customers } from "../../db/schema";
+import { listCriteria } from "./list";
+
+beforeEach(resetToDemoData);
+
+describe("List Customers: every filter and sort is served by an index", () => {
+  const plan = async (query: Parameters<typeof listCriteria>[1]) => {
+    const db = createDb(env.DB);
+    const { where, order } = listCriteria(db, query);
+    const { sql, params } = db
+      .select()
+      .from(customers)
+      .where(where)
+      .orderBy(...order)
+      .limit(50)
+      .toSQL();
+    const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .bind(...params)
+      .all<{ detail: string }>();
+    return results.map((row) => row.detail);
+  };
+  const fullScan = (details: string[]) =>
+    details.filter((d) => /^SCAN (customers|customer_emails|customer_phones)$/.test(d));
+
+  it.each([
+    [{ firstName: "Zoe" }, "customers_first_name_idx"],
+    [{ lastName: "Adams" }, "customers_last_name_idx"],
+    [{ phone: "555" }, "customer_phones_value_idx"],
+    [{ email: "zoe@example.org" }, "customer_emails_email_unique"],
+    [{ updatedSince: 1_600_000_000 }, "customers_updated_idx"],
+    [{ updatedSince: 1_600_000_000, sortField: "firstName", sortOrder: "asc" }, "customers_updated_idx"],
+  ] as const)("filter %o uses %s", async (query, index) => {
+    const details = await plan(query);
+    expect(fullScan(details)).toEqual([]);
+    expect(details.join("\n")).toContain(index);
+  });
+
+  it.each([
+    ["createdAt", "customers_created_idx"],
+    ["updatedAt", "customers_updated_idx"],
+    ["firstName", "customers_first_name_idx"],
+    ["lastName", "customers_last_name_idx"],
+  ] as const)("sort by %s reads %s in order", async (sortField, index) => {
+    for (const sortOrder of ["asc", "desc"] as const) {
+      const details = await plan({ sortField, sortOrder });
+      expect(details).toEqual([`SCAN customers USING INDEX ${index}`]);
+    }
+  });
+});
