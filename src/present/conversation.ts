@@ -117,6 +117,7 @@ export const ConversationListItemSchema = z
 
 export type Conversation = z.infer<typeof ConversationSchema>;
 export type ConversationListItem = z.infer<typeof ConversationListItemSchema>;
+export type Thread = z.infer<typeof ThreadSchema>;
 type Embedded = z.infer<typeof EmbeddedSchema>;
 
 const userRef = (person: PersonRow | null) => (person ? presentUserRef(person) : null);
@@ -196,7 +197,7 @@ export function presentListItem(
   return { ...baseFields(row, people, customFields, now), threads: row.threadsCount, _embedded: embedded };
 }
 
-export function presentThread(row: ThreadRow, people: People, attachments: Attachment[]): z.infer<typeof ThreadSchema> {
+export function presentThread(row: ThreadRow, people: People, attachments: Attachment[]): Thread {
   return {
     id: row.id,
     type: row.type,

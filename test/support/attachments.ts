@@ -1,5 +1,5 @@
 import { env } from "cloudflare:test";
-import { presentAttachments } from "../../src/present/attachment";
+import { attachmentUrls } from "../../src/domain/attachments/tokens";
 import { BASE } from "./api";
 
 export interface AttachmentFixture {
@@ -18,6 +18,7 @@ export async function insertAttachment(file: AttachmentFixture, content: string)
     .bind(file.id, file.fileName, file.mimeType, file.size, file.r2Key)
     .run();
   await env.ATTACHMENTS.put(file.r2Key, content);
-  const [presented] = await presentAttachments(BASE, env.ATTACHMENT_SIGNING_SECRET, [file]);
-  return new URL(presented!.fileUrl);
+  const signer = { origin: BASE, secrets: { attachmentSigning: env.ATTACHMENT_SIGNING_SECRET } };
+  const [fileUrl] = await attachmentUrls(signer, [file]);
+  return new URL(fileUrl!);
 }

@@ -1,9 +1,10 @@
 import { env } from "cloudflare:test";
 import { clearBucket } from "@test/support/db";
+import { testServices } from "@test/support/services";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type Config, readConfig } from "../../config";
 import { ApiError } from "../../lib/errors";
-import { AttachmentInput, storeAttachments } from "./store";
+import { type AttachmentInput, storeAttachments } from "./store";
 
 const config = (patch: Partial<Config> = {}): Config => ({
   ...readConfig({}),
@@ -12,6 +13,9 @@ const config = (patch: Partial<Config> = {}): Config => ({
   fileUrlTimeoutMs: 200,
   ...patch,
 });
+
+const store = (settings: Config, files: AttachmentInput[], path: string) =>
+  storeAttachments({ ...testServices(), config: settings }, { files, path });
 
 /** A file server on the other side of the network, answering by path. */
 function serveFiles(routes: Record<string, () => Response | Promise<Response>>) {
@@ -47,8 +51,7 @@ describe("storeAttachments", () => {
     serveFiles({
       "/report.pdf": () => new Response(new Uint8Array([1, 2, 3, 250]), { headers: { "content-length": "4" } }),
     });
-    const [stored] = await storeAttachments(
-      env,
+    const [stored] = await store(
       config(),
       [{ fileName: "report.pdf", mimeType: "application/pdf", fileUrl: "https://files.example.com/report.pdf" }],
       "attachments",
@@ -75,27 +78,16 @@ describe("storeAttachments", () => {
         ),
     });
     expect(
-      (
-        await storeAttachments(
-          env,
-          config(),
-          [{ fileName: "a", fileUrl: "https://f.example.com/exact" }],
-          "attachments",
-        )
-      )[0]!.size,
+      (await store(config(), [{ fileName: "a", fileUrl: "https://f.example.com/exact" }], "attachments"))[0]!.size,
     ).toBe(1000);
     expect(
-      await failure(
-        storeAttachments(env, config(), [{ fileName: "a", fileUrl: "https://f.example.com/declared" }], "attachments"),
-      ),
+      await failure(store(config(), [{ fileName: "a", fileUrl: "https://f.example.com/declared" }], "attachments")),
     ).toMatchObject({ status: 413, path: "attachments[0].fileUrl" });
     expect(
-      await failure(
-        storeAttachments(env, config(), [{ fileName: "a", fileUrl: "https://f.example.com/streamed" }], "attachments"),
-      ),
+      await failure(store(config(), [{ fileName: "a", fileUrl: "https://f.example.com/streamed" }], "attachments")),
     ).toMatchObject({ status: 413 });
     expect(
-      await failure(storeAttachments(env, config(), [{ fileName: "a", data: btoa("x".repeat(1001)) }], "attachments")),
+      await failure(store(config(), [{ fileName: "a", data: btoa("x".repeat(1001)) }], "attachments")),
     ).toMatchObject({ status: 413, path: "attachments[0].data" });
   });
 
@@ -103,8 +95,7 @@ describe("storeAttachments", () => {
     const data = btoa("x".repeat(800));
     expect(
       await failure(
-        storeAttachments(
-          env,
+        store(
           config(),
           [
             { fileName: "a", data },
@@ -135,7 +126,7 @@ describe("storeAttachments", () => {
     ["not a URL", "report.pdf"],
   ])("refuses a fileUrl to %s with a 400 naming it, without fetching", async (_name, fileUrl) => {
     const fetchSpy = serveFiles({});
-    expect(await failure(storeAttachments(env, config(), [{ fileName: "a", fileUrl }], "attachments"))).toMatchObject({
+    expect(await failure(store(config(), [{ fileName: "a", fileUrl }], "attachments"))).toMatchObject({
       status: 400,
       path: "attachments[0].fileUrl",
     });
@@ -149,24 +140,10 @@ describe("storeAttachments", () => {
       "/sneaky": () => new Response(null, { status: 302, headers: { location: "http://127.0.0.1/admin" } }),
     });
     expect(
-      (
-        await storeAttachments(
-          env,
-          config(),
-          [{ fileName: "a", fileUrl: "https://files.example.com/moved" }],
-          "attachments",
-        )
-      )[0]!.size,
+      (await store(config(), [{ fileName: "a", fileUrl: "https://files.example.com/moved" }], "attachments"))[0]!.size,
     ).toBe(2);
     expect(
-      await failure(
-        storeAttachments(
-          env,
-          config(),
-          [{ fileName: "a", fileUrl: "https://files.example.com/sneaky" }],
-          "attachments",
-        ),
-      ),
+      await failure(store(config(), [{ fileName: "a", fileUrl: "https://files.example.com/sneaky" }], "attachments")),
     ).toMatchObject({ status: 400 });
   });
 
@@ -182,12 +159,7 @@ describe("storeAttachments", () => {
       ["/slow", /timed out/],
     ] as const) {
       const result = await failure(
-        storeAttachments(
-          env,
-          config(),
-          [first, { fileName: "b", fileUrl: `https://files.example.com${path}` }],
-          "attachments",
-        ),
+        store(config(), [first, { fileName: "b", fileUrl: `https://files.example.com${path}` }], "attachments"),
       );
       expect(result).toMatchObject({ status: 400, path: "attachments[1].fileUrl" });
       expect(result.message).toMatch(message);
@@ -197,8 +169,7 @@ describe("storeAttachments", () => {
 
   it("allows private addresses only when configured (local development)", async () => {
     serveFiles({ "/dev.txt": () => new Response("local") });
-    const stored = await storeAttachments(
-      env,
+    const stored = await store(
       config({ allowPrivateNetworks: true }),
       [{ fileName: "a", fileUrl: "http://127.0.0.1:9000/dev.txt" }],
       "attachments",
@@ -212,7 +183,7 @@ describe("storeAttachments", () => {
     ["Zm9vY", 400],
     ["", 201],
   ])("base64 %j", async (data, status) => {
-    const result = storeAttachments(env, config(), [{ fileName: "a", data }], "attachments");
+    const result = store(config(), [{ fileName: "a", data }], "attachments");
     if (status === 201) expect((await result)[0]!.size).toBe(0);
     else expect(await failure(result)).toMatchObject({ status, path: "attachments[0].data" });
   });
@@ -230,8 +201,7 @@ const brokenBody = (first: Uint8Array, end: "error" | "hang") =>
 describe("storeAttachments: round trips", () => {
   it("stores every byte value from base64 data, defaulting the type", async () => {
     const bytes = new Uint8Array(256).map((_, i) => i);
-    const [stored] = await storeAttachments(
-      env,
+    const [stored] = await store(
       config(),
       [{ fileName: "all.bin", data: btoa(String.fromCharCode(...bytes)) }],
       "attachments",
@@ -244,7 +214,7 @@ describe("storeAttachments: round trips", () => {
   });
 
   it("accepts base64 with line breaks and without padding", async () => {
-    const stored = await storeAttachments(env, config(), [{ fileName: "a", data: "aGVs\r\nbG8" }], "attachments");
+    const stored = await store(config(), [{ fileName: "a", data: "aGVs\r\nbG8" }], "attachments");
     expect(await (await env.ATTACHMENTS.get(stored[0]!.r2Key))!.text()).toBe("hello");
   });
 
@@ -261,8 +231,7 @@ describe("storeAttachments: round trips", () => {
           }),
         ),
     });
-    const [stored] = await storeAttachments(
-      env,
+    const [stored] = await store(
       config(),
       [{ fileName: "big.bin", fileUrl: "https://files.example.com/chunked" }],
       "attachments",
@@ -276,8 +245,7 @@ describe("storeAttachments: round trips", () => {
     serveFiles({
       "/gz": () => new Response("decoded text", { headers: { "content-length": "5", "content-encoding": "gzip" } }),
     });
-    const [stored] = await storeAttachments(
-      env,
+    const [stored] = await store(
       config(),
       [{ fileName: "a.txt", fileUrl: "https://files.example.com/gz" }],
       "attachments",
@@ -287,13 +255,12 @@ describe("storeAttachments: round trips", () => {
 
   it("asks fetch not to follow redirects by itself", async () => {
     const spy = serveFiles({ "/f": () => new Response("x") });
-    await storeAttachments(env, config(), [{ fileName: "a", fileUrl: "https://files.example.com/f" }], "attachments");
+    await store(config(), [{ fileName: "a", fileUrl: "https://files.example.com/f" }], "attachments");
     expect(spy.mock.calls[0]![1]).toMatchObject({ redirect: "manual" });
   });
 
   it("gives each object its own unguessable key and keeps names apart from keys", async () => {
-    const stored = await storeAttachments(
-      env,
+    const stored = await store(
       config(),
       [
         { fileName: "../../same", data: "" },
@@ -343,8 +310,7 @@ describe("storeAttachments: failing sources", () => {
   ])("400 for %s, nothing stored", async (_name, answer) => {
     serveFiles({ "/f": answer });
     const result = await failure(
-      storeAttachments(
-        env,
+      store(
         config(),
         [
           { fileName: "a", data: btoa("first") },
@@ -364,8 +330,7 @@ describe("storeAttachments: failing sources", () => {
     serveFiles({ "/stall": () => new Response(brokenBody(new Uint8Array(5), "hang"), { headers }) });
     const started = Date.now();
     const result = await failure(
-      storeAttachments(
-        env,
+      store(
         config({ fileUrlTimeoutMs: 100 }),
         [{ fileName: "a", fileUrl: "https://files.example.com/stall" }],
         "attachments",
@@ -380,7 +345,7 @@ describe("storeAttachments: failing sources", () => {
   it("counts the per-request total across fetched files, naming the limit", async () => {
     serveFiles({ "/800": () => new Response(new Uint8Array(800)) });
     const file = { fileName: "a", fileUrl: "https://files.example.com/800" };
-    const error = await storeAttachments(env, config(), [file, file], "attachments").catch((e: ApiError) => e);
+    const error = await store(config(), [file, file], "attachments").catch((e: ApiError) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(413);
     expect((error as ApiError).errors[0]).toMatchObject({
@@ -397,8 +362,7 @@ describe("storeAttachments: redirects", () => {
       "/old": () => new Response(null, { status: 301, headers: { location: "/new" } }),
       "/new": () => new Response("moved"),
     });
-    const [stored] = await storeAttachments(
-      env,
+    const [stored] = await store(
       config(),
       [{ fileName: "a", fileUrl: "https://files.example.com/old" }],
       "attachments",
@@ -415,7 +379,7 @@ describe("storeAttachments: redirects", () => {
   ])("400 for a redirect to %s, without fetching it", async (_name, location, message) => {
     const spy = serveFiles({ "/r": () => new Response(null, { status: 307, headers: { location } }) });
     const result = await failure(
-      storeAttachments(env, config(), [{ fileName: "a", fileUrl: "https://files.example.com/r" }], "attachments"),
+      store(config(), [{ fileName: "a", fileUrl: "https://files.example.com/r" }], "attachments"),
     );
     expect(result).toMatchObject({ status: 400, path: "attachments[0].fileUrl" });
     expect(result.message).toMatch(message);
@@ -425,25 +389,10 @@ describe("storeAttachments: redirects", () => {
   it("gives up after 3 redirects", async () => {
     const spy = serveFiles({ "/loop": () => new Response(null, { status: 302, headers: { location: "/loop" } }) });
     const result = await failure(
-      storeAttachments(env, config(), [{ fileName: "a", fileUrl: "https://files.example.com/loop" }], "attachments"),
+      store(config(), [{ fileName: "a", fileUrl: "https://files.example.com/loop" }], "attachments"),
     );
     expect(result).toMatchObject({ status: 400, path: "attachments[0].fileUrl" });
     expect(result.message).toMatch(/redirected more than 3 times/);
     expect(spy).toHaveBeenCalledTimes(4);
-  });
-});
-
-describe("AttachmentInput", () => {
-  it("defaults mimeType and wants exactly one of data and fileUrl", () => {
-    expect(AttachmentInput.parse({ fileName: "a", data: "" })).toEqual({
-      fileName: "a",
-      data: "",
-      mimeType: "application/octet-stream",
-    });
-    const both = AttachmentInput.safeParse({ fileName: "a", data: "", fileUrl: "https://x.example.com/" });
-    expect(both.success ? [] : both.error.issues.map((issue) => issue.path.join("."))).toEqual(["fileUrl"]);
-    const neither = AttachmentInput.safeParse({ fileName: "a" });
-    expect(neither.success ? [] : neither.error.issues.map((issue) => issue.path.join("."))).toEqual(["data"]);
-    expect(AttachmentInput.safeParse({ data: "" }).success).toBe(false);
   });
 });

@@ -3,9 +3,8 @@
  * Worker fetches (see fileUrl.ts). Each object gets a fresh random key (keys.ts); if any
  * attachment of a call fails, the objects the call already wrote are deleted.
  */
-import { z } from "@hono/zod-openapi";
-import type { Config } from "../../config";
 import { invalidField } from "../../lib/errors";
+import type { Services } from "../../services";
 import { sanitizeFileName, sanitizeMimeType } from "./fileName";
 import { storeFromUrl } from "./fileUrl";
 import { newAttachmentKey } from "./keys";
@@ -15,25 +14,13 @@ export { type AttachmentBudget, newBudget } from "./limits";
 
 export const DEFAULT_MIME_TYPE = "application/octet-stream";
 
-export const AttachmentInput = z
-  .object({
-    fileName: z.string().min(1).max(1000),
-    mimeType: z.string().max(255).default(DEFAULT_MIME_TYPE),
-    data: z.string().optional().openapi({ description: "File content, base64" }),
-    fileUrl: z.string().max(2048).optional().openapi({ description: "http(s) URL the server downloads the file from" }),
-  })
-  .superRefine((value, ctx) => {
-    if (value.data !== undefined && value.fileUrl !== undefined) {
-      ctx.addIssue({ code: "custom", path: ["fileUrl"], message: "Give either data or fileUrl, not both" });
-    } else if (value.data === undefined && value.fileUrl === undefined) {
-      ctx.addIssue({ code: "custom", path: ["data"], message: "Give data (base64) or fileUrl" });
-    }
-  })
-  .openapi("AttachmentInput");
-
-/** One attachment as a caller may give it (mimeType may be left out). */
-export type AttachmentInput = z.input<typeof AttachmentInput>;
-export type AttachmentInputValue = AttachmentInput;
+/** One attachment as a caller gives it: base64 `data` or a `fileUrl` to fetch, not both. */
+export interface AttachmentInput {
+  fileName: string;
+  mimeType?: string;
+  data?: string;
+  fileUrl?: string;
+}
 
 export interface StoredAttachment {
   r2Key: string;
@@ -42,53 +29,58 @@ export interface StoredAttachment {
   size: number;
 }
 
+export interface StoreAttachmentsInput {
+  files: AttachmentInput[];
+  /** Where errors point, e.g. `threads[0].attachments`. */
+  path: string;
+  /** One budget for every call of a request, so the per-request limit holds across its threads. */
+  budget?: AttachmentBudget;
+}
+
+type Deps = Pick<Services, "storage" | "config" | "clock">;
+
 /**
  * Stores every attachment; on any failure removes what it stored and throws the ApiError
- * (400 naming `${pathPrefix}[i].data` or `.fileUrl`, 413 over a limit). Pass one budget to
- * every call of a request so the per-request limit holds across its threads.
+ * (400 naming `${path}[i].data` or `.fileUrl`, 413 over a limit).
  */
-export async function storeAttachments(
-  env: Env,
-  config: Config,
-  inputs: AttachmentInput[],
-  pathPrefix: string,
-  budget: AttachmentBudget = newBudget(config),
-): Promise<StoredAttachment[]> {
+export async function storeAttachments(services: Deps, input: StoreAttachmentsInput): Promise<StoredAttachment[]> {
+  const { storage, config, clock } = services;
+  const budget = input.budget ?? newBudget(config);
   const written: string[] = [];
   const stored: StoredAttachment[] = [];
   try {
-    for (const [index, input] of inputs.entries()) {
-      const path = `${pathPrefix}[${index}]`;
-      const fileName = sanitizeFileName(input.fileName);
-      const mimeType = sanitizeMimeType(input.mimeType) ?? DEFAULT_MIME_TYPE;
-      const r2Key = newAttachmentKey();
+    for (const [index, file] of input.files.entries()) {
+      const path = `${input.path}[${index}]`;
+      const fileName = sanitizeFileName(file.fileName);
+      const mimeType = sanitizeMimeType(file.mimeType) ?? DEFAULT_MIME_TYPE;
+      const r2Key = newAttachmentKey(clock.millis());
       const put = (value: ReadableStream<Uint8Array> | Uint8Array) => {
         written.push(r2Key);
-        return env.ATTACHMENTS.put(r2Key, value, {
+        return storage.put(r2Key, value, {
           httpMetadata: { contentType: mimeType },
           customMetadata: { fileName },
         });
       };
       const limit = sizeLimit(config, budget);
       const size =
-        input.data !== undefined
-          ? await storeBase64(input.data, `${path}.data`, limit, put)
-          : await storeFromUrl(input.fileUrl!, `${path}.fileUrl`, config, limit, put);
+        file.data !== undefined
+          ? await storeBase64(file.data, `${path}.data`, limit, put)
+          : await storeFromUrl(file.fileUrl!, `${path}.fileUrl`, config, limit, put);
       budget.remaining -= size;
       stored.push({ r2Key, fileName, mimeType, size });
     }
     return stored;
   } catch (error) {
-    await deleteAttachmentObjects(env, written);
+    await deleteAttachmentObjects(services, written);
     throw error;
   }
 }
 
 /** Best effort: an object left behind is found by the orphan sweep. */
-export async function deleteAttachmentObjects(env: Env, r2Keys: string[]): Promise<void> {
+export async function deleteAttachmentObjects({ storage }: Pick<Services, "storage">, r2Keys: string[]) {
   for (let start = 0; start < r2Keys.length; start += 1000) {
     try {
-      await env.ATTACHMENTS.delete(r2Keys.slice(start, start + 1000));
+      await storage.delete(r2Keys.slice(start, start + 1000));
     } catch (error) {
       console.error("attachment objects not deleted; the orphan sweep will retry", error);
     }

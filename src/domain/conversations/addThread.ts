@@ -4,45 +4,42 @@
  * waiting time, counts). One read batch, attachments into R2, one write batch.
  */
 import { eq, sql } from "drizzle-orm";
-import type { Config } from "../../config";
-import type { Database } from "../../db/client";
 import { reservedRange, reserveIds, type Statement } from "../../db/ids";
 import { attachments, conversations, threads, users } from "../../db/schema";
 import { insertChunks, isForeignKeyViolation } from "../../db/sql";
-import type { ThreadInputValue } from "../../http/routes/conversations/schemas";
 import { invalidField, notFound } from "../../lib/errors";
-import type { ConversationStatus } from "../../lib/vocabulary";
+import type { Thread } from "../../present/conversation";
+import type { Services } from "../../services";
 import { deleteAttachmentObjects, storeAttachments } from "../attachments/store";
-import { createdCustomers, type NewCustomer, planCustomerResolution } from "../customers/resolution";
+import { customerCreatedEvents } from "../customers/events";
+import { createdCustomers, planCustomerResolution } from "../customers/resolution";
 import { refileSql } from "../folders";
-import { type ThreadResults, threadStatements } from "./load";
+import { threadEvents } from "../webhooks/events";
+import type { DomainEvent } from "../webhooks/publish";
+import { batchGroups } from "./batchGroups";
+import { conversationPayload, finishThread, type ThreadResults, threadStatements } from "./load";
+import type { AddThreadInput } from "./threadInput";
 import { byCustomer, isReply, previewOf, requireAuthor, sourceVia, statusAfterThread } from "./threadRules";
-
-export type AddThreadInput = ThreadInputValue & { status?: ConversationStatus };
 
 export interface AddedThread {
   id: number;
-  /** The new thread, read by the write batch itself (for `finishThread`). */
-  reads: ThreadResults;
-  conversationId: number;
-  statusBefore: ConversationStatus;
-  statusAfter: ConversationStatus;
-  newCustomers: NewCustomer[];
+  /** As Create Thread answers. */
+  thread: Thread;
+  /** The reply or note event, convo.status if the status changed, customer.created if one was created. */
+  events: DomainEvent[];
 }
 
-export async function addThread(
-  db: Database,
-  env: Env,
-  config: Config,
-  conversationId: number,
-  input: AddThreadInput,
-  now: number,
-): Promise<AddedThread> {
+type Deps = Pick<Services, "db" | "storage" | "config" | "clock" | "origin" | "secrets">;
+
+export async function addThread(services: Deps, input: AddThreadInput): Promise<AddedThread> {
+  const { db } = services;
+  const { conversationId } = input;
+  const now = services.clock.seconds();
   requireAuthor({ type: input.type, user: input.user, hasCustomer: input.customer !== undefined }, "");
   const refs = byCustomer(input.type) && input.customer ? [{ ref: input.customer, path: "customer" }] : [];
   const resolution = planCustomerResolution(db, refs, now);
-  const [found, user, , threadSeq, ...customerResults] = await db.batch([
-    db
+  const reads = await batchGroups(db, {
+    conversation: db
       .select({
         id: conversations.id,
         type: conversations.type,
@@ -54,22 +51,24 @@ export async function addThread(
       })
       .from(conversations)
       .where(eq(conversations.id, conversationId)),
-    db
+    user: db
       .select({ id: users.id })
       .from(users)
       .where(eq(users.id, input.user ?? 0)),
-    ...reserveIds(db, "threads", 1),
-    ...resolution.statements,
-  ]);
-  const conversation = found[0];
+    threadIds: reserveIds(db, "threads", 1),
+    customers: resolution.statements,
+  });
+  const conversation = reads.conversation[0];
   if (!conversation) throw notFound("conversationId", conversationId);
-  if (input.user !== undefined && !user[0]) throw invalidField("user", "User not found", input.user);
-  const [author] = resolution.resolve(customerResults);
-  const threadId = reservedRange(threadSeq, 1)[0]!;
+  if (input.user !== undefined && !reads.user[0]) throw invalidField("user", "User not found", input.user);
+  const [author] = resolution.resolve(reads.customers);
+  const threadId = reservedRange(reads.threadIds[1], 1)[0]!;
 
   const published = input.state !== "draft";
   const status = statusAfterThread(input.type, published, conversation.status, input.status);
-  const stored = input.attachments?.length ? await storeAttachments(env, config, input.attachments, "attachments") : [];
+  const stored = input.attachments?.length
+    ? await storeAttachments(services, { files: input.attachments, path: "attachments" })
+    : [];
 
   const list: Statement[] = [...(author?.statements ?? [])];
   const threadTime = input.imported && input.createdAt !== undefined ? input.createdAt : now;
@@ -123,26 +122,28 @@ export async function addThread(
       .where(eq(conversations.id, conversationId)),
     db.run(refileSql(conversationId)),
   );
+  let written: { writes: unknown[]; thread: ThreadResults };
   try {
-    const all: Statement[] = [...list, ...threadStatements(db, conversationId, threadId)];
-    const results = await db.batch(all as [Statement, ...Statement[]]);
-    const newCustomers = author?.statements.length ? createdCustomers([{ index: 0, customer: author }], results) : [];
-    const reads = results.slice(list.length) as unknown as ThreadResults;
-    return {
-      id: threadId,
-      reads,
-      conversationId,
-      statusBefore: conversation.status,
-      statusAfter: status,
-      newCustomers,
-    };
+    written = await batchGroups(db, { writes: list, thread: threadStatements(db, conversationId, threadId) });
   } catch (error) {
     await deleteAttachmentObjects(
-      env,
+      services,
       stored.map((file) => file.r2Key),
     );
     // Deleted by a concurrent request since it was read.
     if (isForeignKeyViolation(error)) throw notFound("conversationId", conversationId);
     throw error;
   }
+  const thread = (await finishThread(services, written.thread))!;
+  const newCustomers = author?.statements.length
+    ? createdCustomers([{ index: 0, customer: author }], written.writes)
+    : [];
+  return {
+    id: threadId,
+    thread,
+    events: [
+      ...customerCreatedEvents(services, newCustomers),
+      ...threadEvents(input.type, status !== conversation.status, conversationPayload(services, conversationId)),
+    ],
+  };
 }

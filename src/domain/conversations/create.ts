@@ -5,26 +5,30 @@
  * consecutive.
  */
 import { eq, sql } from "drizzle-orm";
-import type { Config } from "../../config";
 import type { Database } from "../../db/client";
 import { reservedRange, reserveIds, type Statement } from "../../db/ids";
 import { attachments, conversations, customFields, mailboxes, threads } from "../../db/schema";
 import { insertChunks } from "../../db/sql";
-import type { ThreadInputValue } from "../../http/routes/conversations/schemas";
 import { invalidField } from "../../lib/errors";
 import type { ConversationStatus } from "../../lib/vocabulary";
+import type { Conversation } from "../../present/conversation";
+import type { Services } from "../../services";
 import { deleteAttachmentObjects, newBudget, type StoredAttachment, storeAttachments } from "../attachments/store";
+import { customerCreatedEvents } from "../customers/events";
 import {
   type CustomerRef,
   createdCustomers,
-  type NewCustomer,
   planCustomerResolution,
   type ResolvedCustomer,
 } from "../customers/resolution";
 import { validateFieldValues } from "../fieldValues";
 import { folderTypeSql, publicFolderIdSql } from "../folders";
-import { type ConversationResults, conversationStatements, type Embed } from "./load";
+import { createdEvents } from "../webhooks/events";
+import type { DomainEvent } from "../webhooks/publish";
+import { batchGroups } from "./batchGroups";
+import { type ConversationResults, conversationStatements, finishConversation, WITH_THREADS } from "./load";
 import { usersWithAccess } from "./people";
+import type { ThreadInput } from "./threadInput";
 import { byCustomer, isReply, previewOf, requireAuthor, sourceVia } from "./threadRules";
 
 export interface CreateConversationInput {
@@ -32,7 +36,8 @@ export interface CreateConversationInput {
   mailboxId: number;
   subject: string;
   customer: CustomerRef;
-  threads: ThreadInputValue[];
+  /** Newest first. */
+  threads: ThreadInput[];
   imported?: boolean;
   assignTo?: number;
   status?: ConversationStatus;
@@ -43,22 +48,17 @@ export interface CreateConversationInput {
 
 export interface CreatedConversation {
   id: number;
-  /** The conversation with its threads, read by the write batch itself (for `finishConversation`). */
-  reads: ConversationResults;
-  /** Customers this request created, for customer.created events. */
-  newCustomers: NewCustomer[];
+  /** As Create Conversation answers: with its threads. */
+  conversation: Conversation;
+  /** convo.created, and customer.created for each customer the request created. */
+  events: DomainEvent[];
 }
 
-/** Create Conversation answers with the conversation and its threads. */
-export const CREATED_EMBED: ReadonlySet<Embed> = new Set(["threads"]);
+type Deps = Pick<Services, "db" | "storage" | "config" | "clock" | "origin" | "secrets">;
 
-export async function createConversation(
-  db: Database,
-  env: Env,
-  config: Config,
-  input: CreateConversationInput,
-  now: number,
-): Promise<CreatedConversation> {
+export async function createConversation(services: Deps, input: CreateConversationInput): Promise<CreatedConversation> {
+  const { db } = services;
+  const now = services.clock.seconds();
   const userIds = [
     ...new Set([
       ...(input.assignTo !== undefined ? [input.assignTo] : []),
@@ -79,16 +79,16 @@ export async function createConversation(
   }
 
   const resolution = planCustomerResolution(db, customerRefs, now);
-  const [mailbox, people, fields, , conversationSeq, , threadSeq, ...customerResults] = await db.batch([
-    db.select({ id: mailboxes.id }).from(mailboxes).where(eq(mailboxes.id, input.mailboxId)),
-    usersWithAccess(db, userIds, input.mailboxId),
-    db.select().from(customFields).where(eq(customFields.mailboxId, input.mailboxId)),
-    ...reserveIds(db, "conversations", 1),
-    ...reserveIds(db, "threads", input.threads.length),
-    ...resolution.statements,
-  ]);
-  if (!mailbox[0]) throw invalidField("mailboxId", "Mailbox not found", input.mailboxId);
-  const userById = new Map(people.map((user) => [user.id, user]));
+  const reads = await batchGroups(db, {
+    mailbox: db.select({ id: mailboxes.id }).from(mailboxes).where(eq(mailboxes.id, input.mailboxId)),
+    people: usersWithAccess(db, userIds, input.mailboxId),
+    fields: db.select().from(customFields).where(eq(customFields.mailboxId, input.mailboxId)),
+    conversationIds: reserveIds(db, "conversations", 1),
+    threadIds: reserveIds(db, "threads", input.threads.length),
+    customers: resolution.statements,
+  });
+  if (!reads.mailbox[0]) throw invalidField("mailboxId", "Mailbox not found", input.mailboxId);
+  const userById = new Map(reads.people.map((user) => [user.id, user]));
   input.threads.forEach((thread, index) => {
     if (thread.user !== undefined && !userById.has(thread.user)) {
       throw invalidField(`threads[${index}].user`, "User not found", thread.user);
@@ -99,8 +99,8 @@ export async function createConversation(
     if (!assignee) throw invalidField("assignTo", "User not found", input.assignTo);
     if (!assignee.hasAccess) throw invalidField("assignTo", "The user has no access to the mailbox", input.assignTo);
   }
-  const fieldValues = validateFieldValues(fields, input.customFields ?? [], "customFields");
-  const customers = resolution.resolve(customerResults);
+  const fieldValues = validateFieldValues(reads.fields, input.customFields ?? [], "customFields");
+  const customers = resolution.resolve(reads.customers);
   const conversationCustomer = customers[0]!;
   const threadCustomers = new Map<number, ResolvedCustomer>();
   let next = 1;
@@ -108,66 +108,78 @@ export async function createConversation(
     if (byCustomer(thread.type) && thread.customer) threadCustomers.set(index, customers[next++]!);
   });
 
-  const id = reservedRange(conversationSeq, 1)[0]!;
-  const threadIds = reservedRange(threadSeq, input.threads.length);
-  const stored = await storeThreadAttachments(env, config, input.threads);
+  const id = reservedRange(reads.conversationIds[1], 1)[0]!;
+  const threadIds = reservedRange(reads.threadIds[1], input.threads.length);
+  const stored = await storeThreadAttachments(services, input.threads);
+  const statements = buildStatements(db, input, {
+    now,
+    id,
+    threadIds,
+    customer: conversationCustomer,
+    threadCustomers,
+    fieldValues,
+    stored,
+  });
+  let written: { writes: unknown[]; conversation: ConversationResults };
   try {
-    const statements = buildStatements(
-      db,
-      input,
-      now,
-      id,
-      threadIds,
-      conversationCustomer,
-      threadCustomers,
-      fieldValues,
-      stored,
-    );
-    const all: Statement[] = [...statements.list, ...conversationStatements(db, id, CREATED_EMBED)];
-    const results = await db.batch(all as [Statement, ...Statement[]]);
-    const reads = results.slice(statements.list.length) as unknown as ConversationResults;
-    return { id, reads, newCustomers: createdCustomers(statements.customerInsertAt, results) };
+    written = await batchGroups(db, {
+      writes: statements.list,
+      conversation: conversationStatements(db, id, WITH_THREADS),
+    });
   } catch (error) {
     await deleteAttachmentObjects(
-      env,
+      services,
       stored.flat().map((file) => file.r2Key),
     );
     throw error;
   }
+  const conversation = (await finishConversation(services, written.conversation, WITH_THREADS))!;
+  const newCustomers = createdCustomers(statements.customerInsertAt, written.writes);
+  return {
+    id,
+    conversation,
+    events: [...customerCreatedEvents(services, newCustomers), ...createdEvents(conversation)],
+  };
 }
 
-async function storeThreadAttachments(env: Env, config: Config, list: ThreadInputValue[]) {
+async function storeThreadAttachments(services: Deps, list: ThreadInput[]) {
   const stored: StoredAttachment[][] = [];
-  const budget = newBudget(config);
+  const budget = newBudget(services.config);
   try {
     for (const [index, thread] of list.entries()) {
       stored.push(
         thread.attachments?.length
-          ? await storeAttachments(env, config, thread.attachments, `threads[${index}].attachments`, budget)
+          ? await storeAttachments(services, {
+              files: thread.attachments,
+              path: `threads[${index}].attachments`,
+              budget,
+            })
           : [],
       );
     }
     return stored;
   } catch (error) {
     await deleteAttachmentObjects(
-      env,
+      services,
       stored.flat().map((file) => file.r2Key),
     );
     throw error;
   }
 }
 
-function buildStatements(
-  db: Database,
-  input: CreateConversationInput,
-  now: number,
-  id: number,
-  threadIds: number[],
-  customer: ResolvedCustomer,
-  threadCustomers: Map<number, ResolvedCustomer>,
-  fieldValues: { fieldId: number; value: string }[],
-  stored: StoredAttachment[][],
-) {
+/** What the read batch decided, for the write batch. */
+interface Plan {
+  now: number;
+  id: number;
+  threadIds: number[];
+  customer: ResolvedCustomer;
+  threadCustomers: Map<number, ResolvedCustomer>;
+  fieldValues: { fieldId: number; value: string }[];
+  stored: StoredAttachment[][];
+}
+
+function buildStatements(db: Database, input: CreateConversationInput, plan: Plan) {
+  const { now, id, threadIds, customer, threadCustomers, fieldValues, stored } = plan;
   const list: Statement[] = [];
   const customerInsertAt: { index: number; customer: ResolvedCustomer }[] = [];
   for (const resolved of [customer, ...threadCustomers.values()]) {
@@ -183,7 +195,7 @@ function buildStatements(
   const published = newestFirst.filter((thread) => thread.state !== "draft");
   const newestReply = published.find((thread) => isReply(thread.type) && thread.type !== "phone");
   const newestUserThread = newestFirst.find((thread) => thread.user !== undefined);
-  const threadTime = (thread: ThreadInputValue) =>
+  const threadTime = (thread: ThreadInput) =>
     (thread.imported || input.imported) && thread.createdAt !== undefined ? thread.createdAt : createdAt;
   const state = published.length > 0 ? "published" : "draft";
   const customerId = customer.idSql;

@@ -18,12 +18,13 @@ import {
   toPeople,
 } from "../../db/conversationQueries";
 import { conversations, folders } from "../../db/schema";
-import { nowSeconds } from "../../lib/dates";
 import { type ConversationState, type ConversationStatus, FolderType } from "../../lib/vocabulary";
 import { type ConversationListItem, presentListItem } from "../../present/conversation";
+import { namedBatch } from "../batch";
 import { normalizeEmail } from "../customers/resolution";
 import type { Paging } from "../paging";
-import { type Embed, type PresentContext, pagePeopleStatements, presentRelated, type RelatedResults } from "./load";
+import { batchGroups } from "./batchGroups";
+import { type Embed, pagePeopleStatements, presentRelated, type Reader, type RelatedResults } from "./load";
 import { type TagPlan, tagPlan } from "./tagPlan";
 import { normalizeTagName } from "./tagsAndFields";
 
@@ -177,14 +178,19 @@ function countStatement(db: Database, filters: ListFilters, mine: unknown, where
   return db.select({ n: count() }).from(conversations).where(where);
 }
 
+export interface ListInput {
+  filters: ListFilters;
+  sort: { field: SortField; order: "asc" | "desc" };
+  embed: ReadonlySet<Embed>;
+  page: Paging;
+}
+
 export async function listConversations(
-  db: Database,
-  filters: ListFilters,
-  sort: { field: SortField; order: "asc" | "desc" },
-  embed: ReadonlySet<Embed>,
-  page: Paging,
-  ctx: PresentContext,
+  services: Reader,
+  input: ListInput,
 ): Promise<{ items: ConversationListItem[]; total: number }> {
+  const { db } = services;
+  const { filters, sort, embed, page } = input;
   let mine: { mailboxId: number; userId: number } | null = null;
   if (filters.folderId !== undefined) {
     const folder = await db
@@ -196,26 +202,35 @@ export async function listConversations(
       mine = { mailboxId: folder.mailboxId, userId: folder.userId };
   }
   const plans = {
-    tag: filters.tag === undefined ? undefined : await tagPlan(db, normalizeTagName(filters.tag), page.size),
+    tag:
+      filters.tag === undefined
+        ? undefined
+        : await tagPlan(services, { name: normalizeTagName(filters.tag), pageSize: page.size }),
   };
   const where = conditions(filters, mine, plans);
   const direction = sort.order === "asc" ? asc : desc;
-  const [pageRows, [total], definitions] = await db.batch([
-    selectConversationPage(db)
+  const reads = await namedBatch(db, {
+    page: selectConversationPage(db)
       .where(where)
       .orderBy(direction(sortColumns[sort.field]), direction(conversations.id))
       .limit(page.size)
       .offset(page.offset),
     // Counting reads every match whatever the plan: the tag's own list is the cheaper way.
-    countStatement(db, filters, mine, plans.tag === "scan" ? conditions(filters, mine, { tag: "lookup" }) : where),
-    selectFieldDefinitions(db),
-  ]);
-  const totalElements = total?.n ?? 0;
+    total: countStatement(
+      db,
+      filters,
+      mine,
+      plans.tag === "scan" ? conditions(filters, mine, { tag: "lookup" }) : where,
+    ),
+    definitions: selectFieldDefinitions(db),
+  });
+  const { page: pageRows, definitions } = reads;
+  const totalElements = reads.total[0]?.n ?? 0;
   if (pageRows.length === 0) return { items: [], total: totalElements };
   const { rows, people: joined } = splitPage(pageRows);
   const related = await readRelated(db, rows, definitions, embed);
-  const parts = await presentRelated(related.results, embed, mergePeople(joined, related.people), ctx);
-  const now = nowSeconds();
+  const parts = await presentRelated(related.results, embed, mergePeople(joined, related.people), services);
+  const now = services.clock.seconds();
   const items = rows.map((row) => {
     const { customFields, embedded } = parts(row);
     return presentListItem(row, mergePeople(joined, related.people), customFields, embedded, now);
@@ -239,13 +254,13 @@ async function readRelated(
   const ids = rows.map((row) => row.id);
   const when = (name: Embed) => (embed.has(name) ? ids : []);
   const threadPeople = pagePeopleStatements(db, [], when("threads"));
-  const [threadRows, attachmentRows, timelogRows, tagRows, userRows, customerRows, emailRows] = await db.batch([
-    selectThreads(db, when("threads")),
-    selectAttachments(db, when("threads")),
-    selectTimelogs(db, when("timelogs")),
-    selectTags(db, when("tags")),
-    ...threadPeople.statements,
-  ]);
-  const people = embed.has("threads") ? toPeople([userRows, customerRows, emailRows], new Map()) : noPeople;
-  return { results: [definitions, threadRows, attachmentRows, timelogRows, tagRows], people };
+  const reads = await batchGroups(db, {
+    threads: selectThreads(db, when("threads")),
+    attachments: selectAttachments(db, when("threads")),
+    timelogs: selectTimelogs(db, when("timelogs")),
+    tags: selectTags(db, when("tags")),
+    people: threadPeople.statements,
+  });
+  const people = embed.has("threads") ? toPeople(reads.people, new Map()) : noPeople;
+  return { results: [definitions, reads.threads, reads.attachments, reads.timelogs, reads.tags], people };
 }

@@ -20,26 +20,27 @@ import {
   toPeople,
 } from "../../db/conversationQueries";
 import { attachments, conversations, threads } from "../../db/schema";
-import { nowSeconds } from "../../lib/dates";
-import { type Attachment, presentAttachments } from "../../present/attachment";
+import { type Attachment, presentAttachment } from "../../present/attachment";
 import { type Conversation, presentConversation, presentThread, presentTimelog } from "../../present/conversation";
 import { presentFieldValues } from "../../present/fieldValues";
 import { presentTag } from "../../present/tag";
+import type { Services } from "../../services";
+import { type AttachmentSigner, attachmentUrls } from "../attachments/tokens";
 
 export const EMBEDS = ["threads", "timelogs", "tags"] as const;
 export type Embed = (typeof EMBEDS)[number];
 
 const isEmbed = (value: string): value is Embed => (EMBEDS as readonly string[]).includes(value);
 
+/** Create Conversation answers, and events carry, the conversation with its threads. */
+export const WITH_THREADS: ReadonlySet<Embed> = new Set(["threads"]);
+
 /** The `embed` query parameter as a set (its values are validated by the route's schema). */
 export const embedSet = (values: readonly string[] | undefined, fallback: Embed[]) =>
   new Set<Embed>(values ? values.filter(isEmbed) : fallback);
 
-/** What presenting needs besides rows: attachment links are absolute and signed. */
-export interface PresentContext {
-  origin: string;
-  attachmentSecret: string;
-}
+/** What presenting needs besides rows: the people, signed attachment links, and the time. */
+export type Reader = Pick<Services, "db" | "origin" | "secrets" | "clock">;
 
 /** What the conversations show besides their own row; part of the caller's batch. */
 export function relatedStatements(db: Database, ids: number[], mailboxIds: number[] | SQL, embed: ReadonlySet<Embed>) {
@@ -112,8 +113,14 @@ export interface PresentedParts {
   embedded: Conversation["_embedded"];
 }
 
-async function presentAttachmentsByThread(rows: RelatedResults[2], ctx: PresentContext) {
-  const presented = await presentAttachments(ctx.origin, ctx.attachmentSecret, rows);
+/** The attachments as responses show them, with their signed links. */
+export async function signedAttachments(signer: AttachmentSigner, rows: RelatedResults[2]): Promise<Attachment[]> {
+  const urls = await attachmentUrls(signer, rows);
+  return rows.map((row, index) => presentAttachment(row, urls[index]!));
+}
+
+async function presentAttachmentsByThread(rows: RelatedResults[2], signer: AttachmentSigner) {
+  const presented = await signedAttachments(signer, rows);
   const byThread = new Map<number, Attachment[]>();
   rows.forEach((row, index) => {
     const list = byThread.get(row.threadId) ?? [];
@@ -128,10 +135,10 @@ export async function presentRelated(
   results: RelatedResults,
   embed: ReadonlySet<Embed>,
   people: People,
-  ctx: PresentContext,
+  signer: AttachmentSigner,
 ): Promise<(row: ConversationRow) => PresentedParts> {
   const [definitions, threadRows, attachmentRows, timelogRows, tagRows] = results;
-  const attachmentsOf = await presentAttachmentsByThread(attachmentRows, ctx);
+  const attachmentsOf = await presentAttachmentsByThread(attachmentRows, signer);
   const threadsOf = byConversation(threadRows);
   const timelogsOf = byConversation(timelogRows);
   const tagsOf = byConversation(tagRows);
@@ -166,23 +173,27 @@ export type ConversationResults = BatchResponse<ReturnType<typeof conversationSt
 
 /** Presents what `conversationStatements` read, after one more round trip for the people. */
 export async function finishConversation(
-  db: Database,
+  services: Reader,
   results: ConversationResults,
   embed: ReadonlySet<Embed>,
-  ctx: PresentContext,
 ): Promise<Conversation | null> {
   const [found, ...related] = results;
   const row = found[0];
   if (!row) return null;
-  const people = await loadPeople(db, [row], related[1]);
-  const parts = (await presentRelated(related, embed, people, ctx))(row);
-  return presentConversation(row, people, parts.customFields, parts.embedded, nowSeconds());
+  const people = await loadPeople(services.db, [row], related[1]);
+  const parts = (await presentRelated(related, embed, people, services))(row);
+  return presentConversation(row, people, parts.customFields, parts.embedded, services.clock.seconds());
 }
 
 /** Get Conversation: two round trips; null if unknown. */
-export async function loadConversation(db: Database, id: number, embed: ReadonlySet<Embed>, ctx: PresentContext) {
-  return finishConversation(db, await db.batch(conversationStatements(db, id, embed)), embed, ctx);
+export async function loadConversation(services: Reader, input: { id: number; embed: ReadonlySet<Embed> }) {
+  const { db } = services;
+  return finishConversation(services, await db.batch(conversationStatements(db, input.id, input.embed)), input.embed);
 }
+
+/** The conversation as Get Conversation returns it (with threads), read when some webhook wants it. */
+export const conversationPayload = (services: Reader, id: number) => () =>
+  loadConversation(services, { id, embed: WITH_THREADS });
 
 /** The reads of one thread as Create Thread answers it; a write may append them to its batch. */
 export const threadStatements = (db: Database, conversationId: number, threadId: number) =>
@@ -194,10 +205,10 @@ export const threadStatements = (db: Database, conversationId: number, threadId:
 
 export type ThreadResults = BatchResponse<ReturnType<typeof threadStatements>>;
 
-export async function finishThread(db: Database, results: ThreadResults, ctx: PresentContext) {
+export async function finishThread(services: Reader, results: ThreadResults) {
   const [conversationRows, threadRows, attachmentRows] = results;
   const thread = threadRows[0];
   if (!thread) return null;
-  const people = await loadPeople(db, conversationRows, [thread]);
-  return presentThread(thread, people, await presentAttachments(ctx.origin, ctx.attachmentSecret, attachmentRows));
+  const people = await loadPeople(services.db, conversationRows, [thread]);
+  return presentThread(thread, people, await signedAttachments(services, attachmentRows));
 }

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { put } from "@test/support/api";
 import { resetToDemoData } from "@test/support/db";
+import { testServices } from "@test/support/services";
 import { desc } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../db/client";
@@ -37,9 +38,9 @@ describe("tag plans", () => {
     await env.DB.prepare(
       "INSERT INTO conversation_tags (conversation_id, tag_id) SELECT id, (SELECT id FROM tags WHERE name = 'common') FROM conversations WHERE number > 100",
     ).run();
-    const db = createDb(env.DB);
-    expect(await tagPlan(db, "common", 50)).toBe("scan");
-    expect(await tagPlan(db, "refund", 50)).toBe("lookup");
-    expect(await tagPlan(db, "no-such-tag", 50)).toBe("lookup");
+    const services = testServices();
+    expect(await tagPlan(services, { name: "common", pageSize: 50 })).toBe("scan");
+    expect(await tagPlan(services, { name: "refund", pageSize: 50 })).toBe("lookup");
+    expect(await tagPlan(services, { name: "no-such-tag", pageSize: 50 })).toBe("lookup");
   });
 });

@@ -7,23 +7,27 @@
  * The choice changes only the cost, never the result.
  */
 import { eq, sql } from "drizzle-orm";
-import type { Database } from "../../db/client";
 import { tags } from "../../db/schema";
+import type { Services } from "../../services";
 
 const TTL_MS = 60_000;
 const remembered = new Map<string, { tagged: number; total: number; until: number }>();
 
 export type TagPlan = "scan" | "lookup";
 
-export async function tagPlan(db: Database, name: string, pageSize: number): Promise<TagPlan> {
+export async function tagPlan(
+  { db, clock }: Pick<Services, "db" | "clock">,
+  input: { name: string; pageSize: number },
+): Promise<TagPlan> {
+  const { name, pageSize } = input;
   let known = remembered.get(name);
-  if (!known || known.until < Date.now()) {
+  if (!known || known.until < clock.millis()) {
     const row = await db
       .select({ tagged: tags.counter, total: sql<number>`(SELECT coalesce(max(id), 0) FROM conversations)` })
       .from(tags)
       .where(eq(tags.name, name))
       .get();
-    known = { tagged: row?.tagged ?? 0, total: row?.total ?? 0, until: Date.now() + TTL_MS };
+    known = { tagged: row?.tagged ?? 0, total: row?.total ?? 0, until: clock.millis() + TTL_MS };
     remembered.set(name, known);
   }
   if (known.tagged === 0) return "lookup";

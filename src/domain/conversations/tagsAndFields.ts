@@ -1,55 +1,72 @@
-/** Update Conversation Tags and Update Custom Fields. */
+/** Update Conversation Tags and Update Custom Fields: neither causes a webhook event. */
 import { eq, sql } from "drizzle-orm";
-import type { Database } from "../../db/client";
 import { conversations, customFields } from "../../db/schema";
 import { notFound } from "../../lib/errors";
+import type { Services } from "../../services";
+import { namedBatch } from "../batch";
 import { validateFieldValues } from "../fieldValues";
+import type { DomainEvent } from "../webhooks/publish";
+
+type Deps = Pick<Services, "db" | "clock">;
 
 /** FreeScout keeps tag names trimmed and lower-case. */
 export const normalizeTagName = (name: string) => name.trim().toLowerCase();
 
 /**
- * Replaces the conversation's tags with `names`, creating unknown tags. One batch; every
+ * Replaces the conversation's tags with `tags`, creating unknown tags. One batch; every
  * write is conditional on the conversation existing, so an unknown id changes nothing.
  */
-export async function replaceTags(db: Database, conversationId: number, names: string[], now: number) {
-  const list = JSON.stringify([...new Set(names.map(normalizeTagName).filter(Boolean))]);
+export async function replaceTags(
+  { db, clock }: Deps,
+  input: { conversationId: number; tags: string[] },
+): Promise<{ events: DomainEvent[] }> {
+  const { conversationId } = input;
+  const list = JSON.stringify([...new Set(input.tags.map(normalizeTagName).filter(Boolean))]);
   const exists = sql`EXISTS (SELECT 1 FROM conversations WHERE id = ${conversationId})`;
   const wanted = sql`(SELECT id FROM tags WHERE name IN (SELECT value FROM json_each(${list})))`;
-  const [found] = await db.batch([
-    db.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, conversationId)),
-    db.run(
+  const { found } = await namedBatch(db, {
+    found: db.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, conversationId)),
+    newTags: db.run(
       sql`INSERT INTO tags (name) SELECT value FROM json_each(${list}) WHERE ${exists} ON CONFLICT (name) DO NOTHING`,
     ),
-    db.run(sql`DELETE FROM conversation_tags WHERE conversation_id = ${conversationId} AND tag_id NOT IN ${wanted}`),
-    db.run(sql`INSERT OR IGNORE INTO conversation_tags (conversation_id, tag_id)
+    dropped: db.run(
+      sql`DELETE FROM conversation_tags WHERE conversation_id = ${conversationId} AND tag_id NOT IN ${wanted}`,
+    ),
+    added: db.run(sql`INSERT OR IGNORE INTO conversation_tags (conversation_id, tag_id)
       SELECT ${conversationId}, id FROM ${wanted} AS t WHERE ${exists}`),
-    db.update(conversations).set({ updatedAt: now }).where(eq(conversations.id, conversationId)),
-  ]);
+    touched: db.update(conversations).set({ updatedAt: clock.seconds() }).where(eq(conversations.id, conversationId)),
+  });
   if (!found[0]) throw notFound("conversationId", conversationId);
+  return { events: [] };
 }
 
 /** Sets custom field values (fields of the conversation's mailbox); an empty value clears it. */
 export async function updateCustomFields(
-  db: Database,
-  conversationId: number,
-  input: { id: number; value: unknown }[],
-  now: number,
-) {
-  const [found, fields] = await db.batch([
-    db.select({ mailboxId: conversations.mailboxId }).from(conversations).where(eq(conversations.id, conversationId)),
-    db
+  { db, clock }: Deps,
+  input: { conversationId: number; customFields: { id: number; value: unknown }[] },
+): Promise<{ events: DomainEvent[] }> {
+  const { conversationId } = input;
+  const { found, fields } = await namedBatch(db, {
+    found: db
+      .select({ mailboxId: conversations.mailboxId })
+      .from(conversations)
+      .where(eq(conversations.id, conversationId)),
+    fields: db
       .select()
       .from(customFields)
       .where(eq(customFields.mailboxId, sql`(SELECT mailbox_id FROM conversations WHERE id = ${conversationId})`)),
-  ]);
+  });
   if (!found[0]) throw notFound("conversationId", conversationId);
-  const values = validateFieldValues(fields, input, "customFields");
+  const values = validateFieldValues(fields, input.customFields, "customFields");
   // One statement merges the changes into the stored values (JSON merge patch: null removes),
   // so concurrent updates of different fields do not overwrite each other.
   const patch = Object.fromEntries(values.map(({ fieldId, value }) => [String(fieldId), value === "" ? null : value]));
   await db
     .update(conversations)
-    .set({ customFields: sql`json_patch(${conversations.customFields}, ${JSON.stringify(patch)})`, updatedAt: now })
+    .set({
+      customFields: sql`json_patch(${conversations.customFields}, ${JSON.stringify(patch)})`,
+      updatedAt: clock.seconds(),
+    })
     .where(eq(conversations.id, conversationId));
+  return { events: [] };
 }

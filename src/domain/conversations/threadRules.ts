@@ -1,8 +1,7 @@
 /** Rules every new thread follows, in Create Conversation and Create Thread alike. */
-
-import type { ThreadInputType } from "../../http/routes/conversations/schemas";
 import { invalidField } from "../../lib/errors";
 import type { ConversationStatus } from "../../lib/vocabulary";
+import type { ThreadInputType } from "./threadInput";
 
 /** Threads written by the customer; the others are written by a user. */
 export const byCustomer = (type: ThreadInputType) => type === "customer" || type === "chat";

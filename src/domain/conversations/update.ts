@@ -7,17 +7,25 @@
  */
 import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { reservedRange, reserveIds, type Statement } from "../../db/ids";
+import { reservedRange, reserveIds } from "../../db/ids";
 import { conversations, customers, mailboxes, mailboxUsers, users } from "../../db/schema";
 import { ApiError, invalidField, notFound } from "../../lib/errors";
 import type { ConversationStatus, threadActionTypes } from "../../lib/vocabulary";
+import type { Services } from "../../services";
 import { refileSql } from "../folders";
+import { type ConversationChanges, updateEvents } from "../webhooks/events";
+import type { DomainEvent } from "../webhooks/publish";
+import { batchGroups } from "./batchGroups";
+import { conversationPayload } from "./load";
 import { fullName } from "./people";
 
 export const CHANGE_KEYS = ["status", "assignTo", "mailboxId", "customerId", "subject"] as const;
 export type ChangeKey = (typeof CHANGE_KEYS)[number];
 
 export interface UpdateInput {
+  conversationId: number;
+  /** The changed keys in the order the caller gave them: the order the changes are made in. */
+  order: ChangeKey[];
   byUser?: number;
   status?: ConversationStatus;
   /** null (or 0 / -1, as FreeScout clients send) unassigns. */
@@ -27,17 +35,17 @@ export interface UpdateInput {
   subject?: string;
 }
 
-/** What the update did, for the events it causes. */
-export interface UpdateOutcome {
-  statusChanged: boolean;
-  assigneeChanged: boolean;
-  moved: boolean;
+export interface UpdatedConversation {
+  changes: ConversationChanges;
+  /** convo.status, convo.assigned and convo.moved, for what changed. */
+  events: DomainEvent[];
 }
 
 const NEEDS_USER: ChangeKey[] = ["status", "assignTo", "mailboxId"];
 const MAX_ATTEMPTS = 5;
 
 type ActionType = (typeof threadActionTypes)[number];
+type Deps = Pick<Services, "db" | "clock" | "origin" | "secrets">;
 
 interface State {
   status: ConversationStatus;
@@ -54,24 +62,23 @@ interface LineItem {
   assigneeId: number | null;
 }
 
-export async function updateConversation(
-  db: Database,
-  id: number,
-  input: UpdateInput,
-  order: ChangeKey[],
-  now: number,
-): Promise<UpdateOutcome> {
-  const missing = order.find((key) => NEEDS_USER.includes(key)) && input.byUser === undefined;
+export async function updateConversation(services: Deps, input: UpdateInput): Promise<UpdatedConversation> {
+  const missing = input.order.find((key) => NEEDS_USER.includes(key)) && input.byUser === undefined;
   if (missing) throw invalidField("byUser", "byUser is required when changing status, assignTo or mailboxId");
+  const now = services.clock.seconds();
   for (let attempt = 1; ; attempt++) {
-    const outcome = await tryUpdate(db, id, input, order, now);
-    if (outcome) return outcome;
+    const read = await readForUpdate(services.db, input);
+    const applied = applyChanges(read, input, now);
+    if (!applied.changed || (await guardedWrite(services.db, input, read, applied, now))) {
+      const payload = conversationPayload(services, input.conversationId);
+      return { changes: applied.changes, events: updateEvents(applied.changes, payload) };
+    }
     if (attempt >= MAX_ATTEMPTS) {
       throw new ApiError(409, [
         {
           path: "conversationId",
           message: "The conversation is being changed by another request; try again",
-          rejectedValue: id,
+          rejectedValue: input.conversationId,
           source: "PATH",
         },
       ]);
@@ -79,18 +86,13 @@ export async function updateConversation(
   }
 }
 
-/** Null when a concurrent write changed the conversation between the read and the write. */
-async function tryUpdate(
-  db: Database,
-  id: number,
-  input: UpdateInput,
-  order: ChangeKey[],
-  now: number,
-): Promise<UpdateOutcome | null> {
+type UpdateReads = Awaited<ReturnType<typeof readForUpdate>>;
+
+/** The conversation and everything the changes refer to, with ids reserved for line items. */
+async function readForUpdate(db: Database, input: UpdateInput) {
   const userIds = [input.byUser, input.assignTo].filter((v): v is number => typeof v === "number" && v > 0);
-  const mailboxIds = [input.mailboxId ?? 0];
-  const [found, people, access, targetMailbox, customer, , threadSeq] = await db.batch([
-    db
+  const reads = await batchGroups(db, {
+    conversation: db
       .select({
         status: conversations.status,
         state: conversations.state,
@@ -102,38 +104,53 @@ async function tryUpdate(
         closedAt: conversations.closedAt,
       })
       .from(conversations)
-      .where(eq(conversations.id, id)),
-    db
+      .where(eq(conversations.id, input.conversationId)),
+    people: db
       .select({ id: users.id, firstName: users.firstName, lastName: users.lastName })
       .from(users)
       .where(inArray(users.id, userIds)),
-    db
+    access: db
       .select({ mailboxId: mailboxUsers.mailboxId, userId: mailboxUsers.userId })
       .from(mailboxUsers)
       .where(inArray(mailboxUsers.userId, userIds)),
-    db.select({ id: mailboxes.id, name: mailboxes.name }).from(mailboxes).where(inArray(mailboxes.id, mailboxIds)),
-    db
+    targetMailbox: db
+      .select({ id: mailboxes.id, name: mailboxes.name })
+      .from(mailboxes)
+      .where(inArray(mailboxes.id, [input.mailboxId ?? 0])),
+    customer: db
       .select({ id: customers.id, firstName: customers.firstName, lastName: customers.lastName })
       .from(customers)
       .where(eq(customers.id, input.customerId ?? 0)),
-    ...reserveIds(db, "threads", order.length),
-  ]);
-  const before = found[0];
-  if (!before) throw notFound("conversationId", id);
-  const userById = new Map(people.map((user) => [user.id, user]));
-  const byUser = input.byUser === undefined ? null : userById.get(input.byUser);
+    threadIds: reserveIds(db, "threads", input.order.length),
+  });
+  const before = reads.conversation[0];
+  if (!before) throw notFound("conversationId", input.conversationId);
+  const userById = new Map(reads.people.map((user) => [user.id, user]));
+  const byUser = input.byUser === undefined ? null : (userById.get(input.byUser) ?? null);
   if (input.byUser !== undefined && !byUser) throw invalidField("byUser", "User not found", input.byUser);
-  const hasAccess = (userId: number, mailboxId: number) =>
-    access.some((row) => row.userId === userId && row.mailboxId === mailboxId);
-  const actor = byUser ? fullName(byUser) : "API";
+  return {
+    before,
+    byUser,
+    userById,
+    hasAccess: (userId: number, mailboxId: number) =>
+      reads.access.some((row) => row.userId === userId && row.mailboxId === mailboxId),
+    targetMailbox: reads.targetMailbox[0],
+    customer: reads.customer[0],
+    threadIds: reservedRange(reads.threadIds[1], input.order.length),
+  };
+}
 
+/** Applies the changes in order to the conversation as read; throws for a change that cannot be made. */
+function applyChanges(read: UpdateReads, input: UpdateInput, now: number) {
+  const { before, byUser, userById, hasAccess } = read;
+  const actor = byUser ? fullName(byUser) : "API";
   const state: State = { ...before };
   const lineItems: LineItem[] = [];
   let closed = { by: before.closedByUserId, at: before.closedAt };
   const record = (action: ActionType, text: string) =>
     lineItems.push({ action, text, status: state.status, assigneeId: state.assigneeId });
 
-  for (const key of order) {
+  for (const key of input.order) {
     switch (key) {
       case "status": {
         const status = input.status!;
@@ -162,7 +179,7 @@ async function tryUpdate(
         break;
       }
       case "mailboxId": {
-        const target = targetMailbox[0];
+        const target = read.targetMailbox;
         if (!target) throw invalidField("mailboxId", "Mailbox not found", input.mailboxId);
         if (target.id === state.mailboxId) break;
         const from = state.mailboxId;
@@ -173,7 +190,7 @@ async function tryUpdate(
         break;
       }
       case "customerId": {
-        const target = customer[0];
+        const target = read.customer;
         if (!target) throw invalidField("customerId", "Customer not found", input.customerId);
         if (target.id === state.customerId) break;
         state.customerId = target.id;
@@ -187,15 +204,29 @@ async function tryUpdate(
     }
   }
 
-  const changed = order.length > 0 && (lineItems.length > 0 || state.subject !== before.subject);
-  const outcome: UpdateOutcome = {
+  const changes: ConversationChanges = {
     statusChanged: state.status !== before.status,
     assigneeChanged: state.assigneeId !== before.assigneeId,
     moved: state.mailboxId !== before.mailboxId,
   };
-  if (!changed) return outcome;
+  const changed = input.order.length > 0 && (lineItems.length > 0 || state.subject !== before.subject);
+  return { state, closed, lineItems, changes, changed };
+}
 
-  const threadIds = reservedRange(threadSeq, order.length);
+/**
+ * Writes the new state and its line items only if the conversation is still as it was read;
+ * false when a concurrent write changed it in between.
+ */
+async function guardedWrite(
+  db: Database,
+  input: UpdateInput,
+  read: UpdateReads,
+  applied: ReturnType<typeof applyChanges>,
+  now: number,
+): Promise<boolean> {
+  const id = input.conversationId;
+  const { before, byUser, threadIds } = read;
+  const { state, closed, lineItems } = applied;
   const guard: SQL = and(
     eq(conversations.id, id),
     eq(conversations.status, before.status),
@@ -204,8 +235,8 @@ async function tryUpdate(
     before.assigneeId === null ? isNull(conversations.assigneeId) : eq(conversations.assigneeId, before.assigneeId),
     before.customerId === null ? isNull(conversations.customerId) : eq(conversations.customerId, before.customerId),
   )!;
-  const statements: Statement[] = [
-    db
+  const { updated } = await batchGroups(db, {
+    updated: db
       .update(conversations)
       .set({
         status: state.status,
@@ -224,16 +255,14 @@ async function tryUpdate(
       })
       .where(guard),
     // Line items only if the guarded update happened: each insert sees the previous one's changes().
-    ...lineItems.map((item, index) =>
+    lineItems: lineItems.map((item, index) =>
       db.run(sql`INSERT INTO threads (id, conversation_id, type, status, state, action_type, action_text, source_via,
           source_type, customer_id, created_by_user_id, assigned_to_user_id, "to", cc, bcc, imported, created_at, updated_at)
         SELECT ${threadIds[index]!}, ${id}, 'lineitem', ${item.status}, 'published', ${item.action}, ${item.text}, 'user',
           'web', ${state.customerId}, ${byUser?.id ?? null}, ${item.assigneeId}, '[]', '[]', '[]', 0, ${now}, ${now}
         WHERE changes() > 0`),
     ),
-    db.run(refileSql(id)),
-  ];
-  const [updated] = await db.batch(statements as [Statement, ...Statement[]]);
-  const applied = ((updated as { meta?: { changes?: number } }).meta?.changes ?? 0) > 0;
-  return applied ? outcome : null;
+    refile: db.run(refileSql(id)),
+  });
+  return ((updated as { meta?: { changes?: number } }).meta?.changes ?? 0) > 0;
 }

@@ -3,7 +3,7 @@ import { BASE, call, errorsOf } from "@test/support/api";
 import { insertAttachment } from "@test/support/attachments";
 import { resetToDemoData } from "@test/support/db";
 import { beforeEach, describe, expect, it } from "vitest";
-import { presentAttachments } from "../../../present/attachment";
+import { attachmentUrls } from "../../../domain/attachments/tokens";
 
 beforeEach(resetToDemoData);
 
@@ -14,6 +14,8 @@ const row = {
   size: 29,
   r2Key: "attachments/2020-01-01T00/0123456789abcdef0123456789abcdef",
 };
+
+const signer = (secret: string) => ({ origin: BASE, secrets: { attachmentSigning: secret } });
 
 /** An attachment row of the demo conversation's first thread, its object, and its link. */
 const attachment = (fields: Partial<typeof row> = {}, content = "<script>alert(1)</script>\n\n\n") =>
@@ -28,11 +30,11 @@ describe("Download Attachment: links", () => {
     expect(link.toString()).toMatch(
       /^http:\/\/localhost:8787\/storage\/attachment\/0\/5\/0\/R%C3%A9sum%C3%A9%20%22final%22\.html\?id=50&token=[0-9a-f]{32}$/,
     );
-    const [other] = await presentAttachments(BASE, env.ATTACHMENT_SIGNING_SECRET, [{ ...row, id: 51 }]);
-    expect(new URL(other!.fileUrl).searchParams.get("token")).not.toBe(link.searchParams.get("token"));
-    const [otherSecret] = await presentAttachments(BASE, "another secret", [row]);
-    expect(new URL(otherSecret!.fileUrl).searchParams.get("token")).not.toBe(link.searchParams.get("token"));
-    expect(await presentAttachments(BASE, env.ATTACHMENT_SIGNING_SECRET, [])).toEqual([]);
+    const [other] = await attachmentUrls(signer(env.ATTACHMENT_SIGNING_SECRET), [{ ...row, id: 51 }]);
+    expect(new URL(other!).searchParams.get("token")).not.toBe(link.searchParams.get("token"));
+    const [otherSecret] = await attachmentUrls(signer("another secret"), [row]);
+    expect(new URL(otherSecret!).searchParams.get("token")).not.toBe(link.searchParams.get("token"));
+    expect(await attachmentUrls(signer(env.ATTACHMENT_SIGNING_SECRET), [])).toEqual([]);
   });
 
   it("need no API key, and an invalid one does not get in the way", async () => {
@@ -54,8 +56,8 @@ describe("Download Attachment: the token", () => {
     [
       "signed with another secret",
       async (link: URL) => {
-        const [forged] = await presentAttachments(BASE, "guessed-secret", [row]);
-        link.search = new URL(forged!.fileUrl).search;
+        const [forged] = await attachmentUrls(signer("guessed-secret"), [row]);
+        link.search = new URL(forged!).search;
       },
     ],
     ["in upper case", (link: URL) => link.searchParams.set("token", link.searchParams.get("token")!.toUpperCase())],
@@ -72,10 +74,10 @@ describe("Download Attachment: the token", () => {
     [
       "of the demo attachment",
       async (link: URL) => {
-        const [demo] = await presentAttachments(BASE, env.ATTACHMENT_SIGNING_SECRET, [
-          { id: 1, fileName: "invoice.txt", mimeType: "text/plain", size: 33, r2Key: "seed/invoice.txt" },
+        const [demo] = await attachmentUrls(signer(env.ATTACHMENT_SIGNING_SECRET), [
+          { id: 1, fileName: "invoice.txt", r2Key: "seed/invoice.txt" },
         ]);
-        link.searchParams.set("token", new URL(demo!.fileUrl).searchParams.get("token")!);
+        link.searchParams.set("token", new URL(demo!).searchParams.get("token")!);
       },
     ],
   ])("404 in the envelope when it is %s", async (_name, tamper) => {

@@ -1,9 +1,7 @@
 import { z } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
-import { attachments } from "../../../db/schema";
+import { findSignedAttachment, readAttachmentObject } from "../../../domain/attachments/download";
 import { ApiError, notFound } from "../../../lib/errors";
 import { defineRoute, ErrorSchema, jsonContent } from "../../../lib/openapi";
-import { verifyAttachmentToken } from "../../../present/attachment";
 import type { Handler } from "../types";
 
 const file = z.string().openapi({ format: "binary" });
@@ -50,10 +48,8 @@ export const handler: Handler<typeof route> = async (c) => {
   const query = c.req.valid("query");
   const id = /^\d{1,15}$/.test(query.id ?? "") ? Number(query.id) : 0;
   const token = query.token ?? "";
-  const row = id ? await c.var.db.select().from(attachments).where(eq(attachments.id, id)).get() : undefined;
-  if (!row || !(await verifyAttachmentToken(c.env.ATTACHMENT_SIGNING_SECRET, row, token))) {
-    throw notFound("id", query.id ?? null, "QUERY");
-  }
+  const row = await findSignedAttachment(c.var.services, { id, token });
+  if (!row) throw notFound("id", query.id ?? null, "QUERY");
   const rangeHeader = c.req.header("Range");
   const range = rangeHeader ? parseRange(rangeHeader, row.size) : undefined;
   if (range === null) {
@@ -66,10 +62,7 @@ export const handler: Handler<typeof route> = async (c) => {
     );
   }
   // Hono answers HEAD with the GET route; only the object's existence is needed then.
-  const object =
-    c.req.method === "HEAD"
-      ? await c.env.ATTACHMENTS.head(row.r2Key)
-      : await c.env.ATTACHMENTS.get(row.r2Key, range ? { range } : undefined);
+  const object = await readAttachmentObject(c.var.services, row, { headOnly: c.req.method === "HEAD", range });
   if (!object) throw notFound("id", id, "QUERY");
   const body = "body" in object ? (object as R2ObjectBody).body : null;
   const headers: Record<string, string> = {

@@ -1,13 +1,9 @@
 import { z } from "@hono/zod-openapi";
-import { CREATED_EMBED, createConversation } from "../../../domain/conversations/create";
-import { finishConversation } from "../../../domain/conversations/load";
-import { customerCreatedEvents } from "../../../domain/customers/events";
+import { createConversation } from "../../../domain/conversations/create";
 import { publishEvents } from "../../../domain/webhooks/publish";
-import { nowSeconds } from "../../../lib/dates";
 import { defineRoute, isoDateTime, jsonBody, jsonContent } from "../../../lib/openapi";
 import { ConversationSchema } from "../../../present/conversation";
 import { createdHeaders, type Handler } from "../types";
-import { presentContext } from "./context";
 import { ConversationType, CustomerRefInput, CustomFieldsInput, FlagInput, IdInput, ThreadInput } from "./schemas";
 
 /** A phone conversation may name its customer by name or phone; others need an id or email. */
@@ -51,11 +47,7 @@ export const route = defineRoute({
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const created = await createConversation(c.var.db, c.env, c.var.config, c.req.valid("json"), nowSeconds());
-  const conversation = await finishConversation(c.var.db, created.reads, CREATED_EMBED, presentContext(c));
-  publishEvents(c.var.services, [
-    ...customerCreatedEvents(c.var.services, created.newCustomers),
-    { event: "convo.created", payload: conversation },
-  ]);
-  return c.json(conversation!, 201, createdHeaders(c.req.url, "/api/conversations", created.id));
+  const created = await createConversation(c.var.services, c.req.valid("json"));
+  publishEvents(c.var.services, created.events);
+  return c.json(created.conversation, 201, createdHeaders(c.req.url, "/api/conversations", created.id));
 };

@@ -4,7 +4,6 @@ import { notFound } from "../../../lib/errors";
 import { commaList, defineRoute, idParam, jsonContent } from "../../../lib/openapi";
 import { ConversationSchema } from "../../../present/conversation";
 import type { Handler } from "../types";
-import { presentContext } from "./context";
 
 export const EmbedQuery = commaList(z.enum(EMBEDS)).openapi({
   type: "string",
@@ -27,7 +26,7 @@ export const route = defineRoute({
 export const handler: Handler<typeof route> = async (c) => {
   const { conversationId } = c.req.valid("param");
   const embed = embedSet(c.req.valid("query").embed, ["threads"]);
-  const conversation = await loadConversation(c.var.db, conversationId, embed, presentContext(c));
+  const conversation = await loadConversation(c.var.services, { id: conversationId, embed });
   if (!conversation) throw notFound("conversationId", conversationId);
   return c.json(conversation, 200);
 };

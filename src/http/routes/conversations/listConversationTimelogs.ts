@@ -2,10 +2,10 @@ import { z } from "@hono/zod-openapi";
 import { count, desc, eq } from "drizzle-orm";
 import { conversations, timelogs } from "../../../db/schema";
 import { paging } from "../../../domain/paging";
-import { pageEnvelope } from "../../../present/page";
 import { notFound } from "../../../lib/errors";
 import { defineRoute, idParam, jsonContent, PageSchema, pagingQuery } from "../../../lib/openapi";
 import { presentTimelog, TimelogSchema } from "../../../present/conversation";
+import { pageEnvelope } from "../../../present/page";
 import type { Handler } from "../types";
 
 export const route = defineRoute({

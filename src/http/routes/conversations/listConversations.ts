@@ -2,7 +2,6 @@ import { z } from "@hono/zod-openapi";
 import { listConversations, SORT_FIELDS } from "../../../domain/conversations/list";
 import { embedSet } from "../../../domain/conversations/load";
 import { paging } from "../../../domain/paging";
-import { pageEnvelope } from "../../../present/page";
 import {
   commaList,
   defineRoute,
@@ -14,8 +13,8 @@ import {
 } from "../../../lib/openapi";
 import { conversationStates, conversationStatuses, conversationTypes } from "../../../lib/vocabulary";
 import { ConversationListItemSchema } from "../../../present/conversation";
+import { pageEnvelope } from "../../../present/page";
 import type { Handler } from "../types";
-import { presentContext } from "./context";
 import { EmbedQuery } from "./getConversation";
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -95,13 +94,11 @@ export const route = defineRoute({
 export const handler: Handler<typeof route> = async (c) => {
   const { embed, sortField, sortOrder, page: _page, pageSize: _size, ...filters } = c.req.valid("query");
   const page = paging(c.req.valid("query"), c.var.config.maxPageSize);
-  const { items, total } = await listConversations(
-    c.var.db,
+  const { items, total } = await listConversations(c.var.services, {
     filters,
-    { field: sortField ?? "createdAt", order: sortOrder ?? "desc" },
-    embedSet(embed, []),
+    sort: { field: sortField ?? "createdAt", order: sortOrder ?? "desc" },
+    embed: embedSet(embed, []),
     page,
-    presentContext(c),
-  );
+  });
   return c.json(pageEnvelope("conversations", items, total, page), 200);
 };

@@ -1,6 +1,7 @@
 /** Body schemas shared by Create Conversation and Create Thread. */
 import { z } from "@hono/zod-openapi";
-import { AttachmentInput } from "../../../domain/attachments/store";
+import { DEFAULT_MIME_TYPE } from "../../../domain/attachments/store";
+import { threadInputTypes } from "../../../domain/conversations/threadInput";
 import { isoDateTime } from "../../../lib/openapi";
 import { conversationTypes } from "../../../lib/vocabulary";
 
@@ -35,8 +36,21 @@ export const CustomerRefInput = z
       "A customer by id, else by email (created when unknown); phone conversations may give firstName or phone instead.",
   });
 
-export const threadInputTypes = ["customer", "message", "note", "chat", "phone"] as const;
-export type ThreadInputType = (typeof threadInputTypes)[number];
+export const AttachmentInput = z
+  .object({
+    fileName: z.string().min(1).max(1000),
+    mimeType: z.string().max(255).default(DEFAULT_MIME_TYPE),
+    data: z.string().optional().openapi({ description: "File content, base64" }),
+    fileUrl: z.string().max(2048).optional().openapi({ description: "http(s) URL the server downloads the file from" }),
+  })
+  .superRefine((value, ctx) => {
+    if (value.data !== undefined && value.fileUrl !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["fileUrl"], message: "Give either data or fileUrl, not both" });
+    } else if (value.data === undefined && value.fileUrl === undefined) {
+      ctx.addIssue({ code: "custom", path: ["data"], message: "Give data (base64) or fileUrl" });
+    }
+  })
+  .openapi("AttachmentInput");
 
 export const ThreadInput = z
   .object({
@@ -53,8 +67,6 @@ export const ThreadInput = z
     attachments: z.array(AttachmentInput).max(50).optional(),
   })
   .openapi("ThreadInput");
-
-export type ThreadInputValue = z.infer<typeof ThreadInput>;
 
 export const ConversationType = z.enum(conversationTypes);
 

@@ -1,11 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { CHANGE_KEYS, type ChangeKey, updateConversation } from "../../../domain/conversations/update";
-import { conversationPayload, updateEvents } from "../../../domain/webhooks/events";
 import { publishEvents } from "../../../domain/webhooks/publish";
-import { nowSeconds } from "../../../lib/dates";
 import { defineRoute, idParam, jsonBody } from "../../../lib/openapi";
 import type { Handler } from "../types";
-import { presentContext } from "./context";
 import { IdInput } from "./schemas";
 
 export const UpdateConversationBody = z
@@ -42,10 +39,7 @@ export const handler: Handler<typeof route> = async (c) => {
   const input = c.req.valid("json");
   const raw: Record<string, unknown> = await c.req.json();
   const order = Object.keys(raw).filter((key): key is ChangeKey => (CHANGE_KEYS as readonly string[]).includes(key));
-  const outcome = await updateConversation(c.var.db, conversationId, input, order, nowSeconds());
-  publishEvents(
-    c.var.services,
-    updateEvents(outcome, conversationPayload(c.var.db, conversationId, presentContext(c))),
-  );
+  const updated = await updateConversation(c.var.services, { ...input, conversationId, order });
+  publishEvents(c.var.services, updated.events);
   return c.body(null, 204);
 };

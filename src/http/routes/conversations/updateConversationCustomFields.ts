@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { updateCustomFields } from "../../../domain/conversations/tagsAndFields";
-import { nowSeconds } from "../../../lib/dates";
+import { publishEvents } from "../../../domain/webhooks/publish";
 import { defineRoute, idParam, jsonBody } from "../../../lib/openapi";
 import type { Handler } from "../types";
 import { CustomFieldsInput } from "./schemas";
@@ -24,6 +24,7 @@ export const route = defineRoute({
 
 export const handler: Handler<typeof route> = async (c) => {
   const { conversationId } = c.req.valid("param");
-  await updateCustomFields(c.var.db, conversationId, c.req.valid("json").customFields, nowSeconds());
+  const updated = await updateCustomFields(c.var.services, { conversationId, ...c.req.valid("json") });
+  publishEvents(c.var.services, updated.events);
   return c.body(null, 204);
 };

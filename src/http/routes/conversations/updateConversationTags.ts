@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { replaceTags } from "../../../domain/conversations/tagsAndFields";
-import { nowSeconds } from "../../../lib/dates";
+import { publishEvents } from "../../../domain/webhooks/publish";
 import { defineRoute, idParam, jsonBody } from "../../../lib/openapi";
 import type { Handler } from "../types";
 
@@ -24,6 +24,7 @@ export const route = defineRoute({
 
 export const handler: Handler<typeof route> = async (c) => {
   const { conversationId } = c.req.valid("param");
-  await replaceTags(c.var.db, conversationId, c.req.valid("json").tags, nowSeconds());
+  const replaced = await replaceTags(c.var.services, { conversationId, ...c.req.valid("json") });
+  publishEvents(c.var.services, replaced.events);
   return c.body(null, 204);
 };
