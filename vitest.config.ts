@@ -6,9 +6,14 @@ import { defineConfig } from "vitest/config";
 // Test helpers are imported as "@test/support/..." from anywhere in the tree.
 const resolve = { alias: { "@test": fileURLToPath(new URL("./test", import.meta.url)) } };
 
-// Tests that need Node rather than workerd: Chromium against `wrangler dev`, and the OpenAPI
-// validator (it reads its schemas from disk and compiles them with eval).
-const NODE_TESTS = ["test/browser/**/*.test.ts", "test/openapi.test.ts", "test/architecture.test.ts"];
+// Tests that need Node rather than workerd: Chromium against `wrangler dev`, the OpenAPI
+// validator (it reads its schemas from disk and compiles them with eval), the scripts.
+const NODE_TESTS = [
+  "test/browser/**/*.test.ts",
+  "test/openapi.test.ts",
+  "test/architecture.test.ts",
+  "test/cli/**/*.test.ts",
+];
 
 export default defineConfig({
   test: {

@@ -1,13 +1,21 @@
 import { spawnSync } from "node:child_process";
 
-/** Runs wrangler from node_modules with inherited stdio; exits the script on failure. */
-export function wrangler(args: string[], options: { capture?: boolean } = {}): string {
+export interface WranglerOptions {
+  /** Return stdout instead of showing it. */
+  capture?: boolean;
+  /** Show nothing unless wrangler fails (then its output is printed with the error). */
+  quiet?: boolean;
+}
+
+/** Runs wrangler from node_modules; exits the script on failure. */
+export function wrangler(args: string[], options: WranglerOptions = {}): string {
   const result = spawnSync("wrangler", args, {
-    stdio: options.capture ? ["inherit", "pipe", "inherit"] : "inherit",
+    stdio: ["inherit", options.capture || options.quiet ? "pipe" : "inherit", options.quiet ? "pipe" : "inherit"],
     encoding: "utf8",
     env: { ...process.env, CI: process.env.CI ?? "true" },
   });
   if (result.status !== 0) {
+    if (options.quiet) process.stderr.write(`${result.stdout ?? ""}${result.stderr ?? ""}`);
     console.error(`wrangler ${args.join(" ")} failed`);
     process.exit(result.status ?? 1);
   }
