@@ -7,7 +7,7 @@ import type { Database } from "../../db/client";
 import { reservedRange, reserveIds, type Statement } from "../../db/ids";
 import { customerEmails, customerPhones, customers } from "../../db/schema";
 import { insertChunks, inTexts, isUniqueViolation } from "../../db/sql";
-import { ApiError } from "../../lib/errors";
+import { ApiError, notFound } from "../../lib/errors";
 import { type CustomerRecord, presentCustomer } from "../../present/customer";
 import type { Services } from "../../services";
 import { namedBatch } from "../batch";
@@ -24,7 +24,7 @@ export interface CreatedCustomer {
   id: number;
   /** False when the emails' owner was the answer. */
   created: boolean;
-  customer: CustomerRecord | null;
+  customer: CustomerRecord;
   events: DomainEvent[];
 }
 
@@ -34,9 +34,9 @@ export async function createCustomer(
 ): Promise<CreatedCustomer> {
   const { id, created } = await createOrGet(services, input);
   const customer = await readCustomer(services, id);
-  const events: DomainEvent[] = created
-    ? [{ event: "customer.created", payload: customer && presentCustomer(customer) }]
-    : [];
+  // Customers are never deleted; this guards the type, not a case that happens.
+  if (!customer) throw notFound("customerId", id);
+  const events: DomainEvent[] = created ? [{ event: "customer.created", payload: presentCustomer(customer) }] : [];
   return { id, created, customer, events };
 }
 

@@ -24,7 +24,7 @@ describe("customer writes say which events they caused", () => {
     expect(result.created).toBe(true);
     expect(result.events.map((e) => e.event)).toEqual(["customer.created"]);
     const payload = await payloadOf(result.events[0]!);
-    expect(payload).toEqual(presentCustomer(result.customer!));
+    expect(payload).toEqual(presentCustomer(result.customer));
     expect(payload).toMatchObject({
       firstName: "Nia",
       createdAt: "2023-11-14T22:13:20Z",
@@ -35,7 +35,7 @@ describe("customer writes say which events they caused", () => {
   it("create-or-get answers the owner and causes no event", async () => {
     const result = await createCustomer(services(), { emails: [{ value: "RODNEY@example.org" }] });
     expect(result).toMatchObject({ id: 1, created: false, events: [] });
-    expect(result.customer?.customer.firstName).toBe("Rodney");
+    expect(result.customer.customer.firstName).toBe("Rodney");
   });
 
   it("Update Customer: customer.updated, whose payload is read when published", async () => {

@@ -33,6 +33,6 @@ export const route = defineRoute({
 export const handler: Handler<typeof route> = async (c) => {
   const result = await createCustomer(c.var.services, c.req.valid("json"));
   publishEvents(c.var.services, result.events);
-  const customer = presentCustomer(result.customer!);
+  const customer = presentCustomer(result.customer);
   return c.json(customer, result.created ? 201 : 200, createdHeaders(c.req.url, "/api/customers", result.id));
 };
