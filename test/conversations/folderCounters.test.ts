@@ -4,15 +4,15 @@
  * conversation sits in the folder the rules give, and numbers stay unique.
  */
 import { env } from "cloudflare:test";
-import { beforeEach, describe, expect, it } from "vitest";
-import { del, post, put } from "../support/api";
-import { resetToDemoData } from "../support/db";
+import { del, post, put } from "@test/support/api";
+import { resetToDemoData } from "@test/support/db";
 import {
   folderCounterMismatches,
   misfiledConversations,
   tagCounterMismatches,
   threadCountMismatches,
-} from "../support/invariants";
+} from "@test/support/invariants";
+import { beforeEach, describe, expect, it } from "vitest";
 
 beforeEach(resetToDemoData);
 

@@ -3,10 +3,11 @@
  * (rows, then the people they mention), writes at most three. Production D1 is a network
  * hop away, so each round trip is latency.
  */
+
+import { type CallOptions, call } from "@test/support/api";
+import { resetToDemoData } from "@test/support/db";
+import { documentExample } from "@test/support/examples";
 import { beforeEach, describe, expect, it } from "vitest";
-import { type CallOptions, call } from "../support/api";
-import { resetToDemoData } from "../support/db";
-import { documentExample } from "../support/examples";
 
 beforeEach(resetToDemoData);
 

@@ -11,7 +11,7 @@ export const ATTACHMENT_KEY_PREFIX = "attachments/";
 /** `2026-11-24T10`: sorts like the time it names. */
 export const hourOf = (ms: number) => new Date(ms).toISOString().slice(0, 13);
 
-export const newAttachmentKey = (now = Date.now()) => `${ATTACHMENT_KEY_PREFIX}${hourOf(now)}/${randomToken(16)}`;
+export const newAttachmentKey = (nowMs: number) => `${ATTACHMENT_KEY_PREFIX}${hourOf(nowMs)}/${randomToken(16)}`;
 
 /** The hour part of a key, or null for a key not made by newAttachmentKey. */
 export function hourOfKey(key: string): string | null {

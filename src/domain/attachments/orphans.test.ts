@@ -22,7 +22,7 @@ describe("sweepOrphanAttachments", () => {
       attachments: [{ fileName: "kept.txt", data: btoa("kept") }],
     });
     expect(res.status).toBe(201);
-    const orphan = newAttachmentKey();
+    const orphan = newAttachmentKey(Date.now());
     await env.ATTACHMENTS.put(orphan, "lost");
     const services = testServices();
     expect(await sweepOrphanAttachments(services, Date.now())).toEqual({ checked: 0, deleted: 0 });
@@ -34,7 +34,7 @@ describe("sweepOrphanAttachments", () => {
   });
 
   it("runs from the cron entry point, which keeps young objects", async () => {
-    await env.ATTACHMENTS.put(newAttachmentKey(), "young");
+    await env.ATTACHMENTS.put(newAttachmentKey(Date.now()), "young");
     await runScheduled(testServices(), Date.now());
     expect(await keys()).toHaveLength(2);
   });

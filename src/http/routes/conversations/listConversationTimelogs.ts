@@ -1,8 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { count, desc, eq } from "drizzle-orm";
-import { conversations, timelogs } from "../../../db/schema";
+import { listTimelogs } from "../../../domain/conversations/timelogs";
 import { paging } from "../../../domain/paging";
-import { notFound } from "../../../lib/errors";
 import { defineRoute, idParam, jsonContent, PageSchema, pagingQuery } from "../../../lib/openapi";
 import { presentTimelog, TimelogSchema } from "../../../present/conversation";
 import { pageEnvelope } from "../../../present/page";
@@ -26,18 +24,6 @@ export const route = defineRoute({
 export const handler: Handler<typeof route> = async (c) => {
   const { conversationId } = c.req.valid("param");
   const page = paging(c.req.valid("query"), c.var.config.maxPageSize);
-  const db = c.var.db;
-  const [found, rows, [total]] = await db.batch([
-    db.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, conversationId)),
-    db
-      .select()
-      .from(timelogs)
-      .where(eq(timelogs.conversationId, conversationId))
-      .orderBy(desc(timelogs.createdAt), desc(timelogs.id))
-      .limit(page.size)
-      .offset(page.offset),
-    db.select({ n: count() }).from(timelogs).where(eq(timelogs.conversationId, conversationId)),
-  ]);
-  if (!found[0]) throw notFound("conversationId", conversationId);
-  return c.json(pageEnvelope("timelogs", rows.map(presentTimelog), total?.n ?? 0, page), 200);
+  const list = await listTimelogs(c.var.services, { conversationId, page });
+  return c.json(pageEnvelope("timelogs", list.rows.map(presentTimelog), list.total, list.paging), 200);
 };
