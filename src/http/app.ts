@@ -70,6 +70,12 @@ export function createApp() {
   registerSecuritySchemes(app);
   registerRoutes(app);
   app.doc31("/api/openapi.json", openApiInfo);
+  // The root names the reference (a browser is sent there) and the document.
+  app.get("/", (c) =>
+    c.req.header("accept")?.includes("text/html")
+      ? c.redirect("/api/docs", 302)
+      : c.json({ message: "FreeScout-compatible help-desk API", docs: "/api/docs", openapi: "/api/openapi.json" }),
+  );
 
   app.notFound((c) => {
     const methods = allowedMethods(c.req.path);

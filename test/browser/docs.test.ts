@@ -3,7 +3,7 @@
  * operations from /api/openapi.json with nothing fetched from other hosts, and "try it" sends
  * the key typed into the page and shows the answer.
  */
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalServer, startLocalServer } from "./server";
@@ -11,6 +11,16 @@ import { type LocalServer, startLocalServer } from "./server";
 const DEMO_KEY = "c2ba609c687a3425402b9d881e5075db";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const VISIBLE = { state: "visible", timeout: 60_000 } as const;
+const SCALAR_PLACEHOLDER = "QUxMIFlPVVIgQkFTRSBBUkUgQkVMT05HIFRPIFVT";
+
+/** Without a browser the suite says what to install instead of failing in the launcher. */
+function chromiumPath(): string {
+  if (existsSync(CHROMIUM)) return CHROMIUM;
+  throw new Error(
+    `Chromium not found at ${CHROMIUM}. Install it (Debian/Ubuntu: sudo apt-get install chromium; ` +
+      "macOS: brew install --cask chromium) or point CHROMIUM_PATH at a Chromium or Chrome binary.",
+  );
+}
 
 describe("API reference page", () => {
   let server: LocalServer;
@@ -20,8 +30,9 @@ describe("API reference page", () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
+    const executablePath = chromiumPath();
     server = await startLocalServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM });
+    browser = await chromium.launch({ executablePath });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on("request", (request) => {
       if (!/^(data|blob):/.test(request.url()) && new URL(request.url()).origin !== server.origin) {
@@ -49,6 +60,9 @@ describe("API reference page", () => {
   });
 
   it("tries List Users with the key typed into the page and shows the users", async () => {
+    const html = await page.content();
+    expect(html).not.toContain(SCALAR_PLACEHOLDER);
+    expect(html).toContain("Paste your API key");
     await page.getByRole("textbox").first().fill(DEMO_KEY);
     await page.getByText("List Users", { exact: true }).first().click();
     await page.getByRole("button", { name: /Test Request\s*\(get \/api\/users\)/ }).click();
