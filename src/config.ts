@@ -27,7 +27,9 @@ function secondsList(value: unknown, fallback: number[]) {
   return parsed.every((n) => Number.isInteger(n) && n >= 0) ? parsed : fallback;
 }
 
-export function readConfig(env: Partial<Record<keyof Env, unknown>>): Config {
+/** `env` is the Worker's Env (typed loosely so that Node scripts can import this file). */
+export function readConfig(bindings: object): Config {
+  const env = bindings as Record<string, unknown>;
   return {
     corsAllowOrigin: typeof env.CORS_ALLOW_ORIGIN === "string" ? env.CORS_ALLOW_ORIGIN : "",
     maxBodyBytes: positiveInt(env.MAX_BODY_BYTES, 50 * 1024 * 1024),
