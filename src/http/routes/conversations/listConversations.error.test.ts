@@ -1,0 +1,21 @@
+import { errorsOf, get } from "@test/support/api";
+import { resetToDemoData } from "@test/support/db";
+import { beforeAll, describe, expect, it } from "vitest";
+
+beforeAll(resetToDemoData);
+
+describe("List Conversations errors", () => {
+  it.each([
+    ["status", { status: "open" }],
+    ["sortField", { sortField: "priority" }],
+    ["sortOrder", { sortOrder: "up" }],
+    ["mailboxId", { mailboxId: "1,x" }],
+    ["createdSince", { createdSince: "yesterday" }],
+    ["assignedTo", { assignedTo: "me" }],
+  ])("400 for a bad %s", async (path, query) => {
+    const res = await get("/api/conversations", { query });
+    expect(res.status).toBe(400);
+    expect(errorsOf(res)[0]!.path).toMatch(new RegExp(`^${path}`));
+    expect(errorsOf(res)[0]!.source).toBe("QUERY");
+  });
+});
