@@ -6,7 +6,7 @@
  */
 import { type Config, readConfig } from "./config";
 import { createDb, type Database } from "./db/client";
-import { type D1Stats, instrumentD1 } from "./db/instrument";
+import { type D1Stats, instrumentD1, newD1Stats, serverTiming } from "./db/instrument";
 import type { WebhookMessage } from "./domain/webhooks/message";
 
 export interface Clock {
@@ -67,4 +67,11 @@ export function createServices(
     origin: options.origin ?? (typeof env.PUBLIC_URL === "string" ? env.PUBLIC_URL.replace(/\/$/, "") : ""),
     background: (task) => ctx.waitUntil(task),
   };
+}
+
+/** Services for one HTTP request, counting its D1 cost for the Server-Timing header. */
+export function requestServices(env: Env, ctx: Pick<ExecutionContext, "waitUntil">, origin: string) {
+  const d1Stats = newD1Stats();
+  const services = createServices(env, ctx, { d1Stats, origin });
+  return { services, serverTiming: () => serverTiming(d1Stats) };
 }

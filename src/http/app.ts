@@ -5,9 +5,8 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { newD1Stats, serverTiming } from "../db/instrument";
 import { ApiError, type ErrorSource, errorResponse } from "../lib/errors";
-import { createServices } from "../services";
+import { requestServices } from "../services";
 import type { AppEnv } from "./env";
 import { requireApiKey } from "./middleware/auth";
 import { cors } from "./middleware/cors";
@@ -48,17 +47,16 @@ export function createApp() {
   // D1 first: services, the key check and every endpoint read it.
   app.use("*", requireConfig(["DB"]));
   app.use("*", async (c, next) => {
-    const stats = newD1Stats();
-    const services = createServices(
+    const { services, serverTiming } = requestServices(
       c.env,
       { waitUntil: (task) => c.executionCtx.waitUntil(task) },
-      { d1Stats: stats, origin: new URL(c.req.url).origin },
+      new URL(c.req.url).origin,
     );
     c.set("services", services);
     c.set("config", services.config);
     c.set("db", services.db);
     await next();
-    c.header("Server-Timing", serverTiming(stats), { append: true });
+    c.header("Server-Timing", serverTiming(), { append: true });
   });
   app.use("*", cors(allowedMethods));
   // Secrets after the key check: strangers learn nothing of the configuration.
