@@ -4,15 +4,17 @@
  * waiting time, counts). One read batch, attachments into R2, one write batch.
  */
 import { eq, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
 import { reservedRange, reserveIds, type Statement } from "../../db/ids";
 import { attachments, conversations, threads, users } from "../../db/schema";
 import { insertChunks, isForeignKeyViolation } from "../../db/sql";
 import { invalidField, notFound } from "../../lib/errors";
+import type { ConversationStatus } from "../../lib/vocabulary";
 import type { Thread } from "../../present/conversation";
 import type { Services } from "../../services";
-import { deleteAttachmentObjects, storeAttachments } from "../attachments/store";
+import { deleteAttachmentObjects, type StoredAttachment, storeAttachments } from "../attachments/store";
 import { customerCreatedEvents } from "../customers/events";
-import { createdCustomers, planCustomerResolution } from "../customers/resolution";
+import { createdCustomers, planCustomerResolution, type ResolvedCustomer } from "../customers/resolution";
 import { refileSql } from "../folders";
 import { threadEvents } from "../webhooks/events";
 import type { DomainEvent } from "../webhooks/publish";
@@ -70,6 +72,50 @@ export async function addThread(services: Deps, input: AddThreadInput): Promise<
     ? await storeAttachments(services, { files: input.attachments, path: "attachments" })
     : [];
 
+  const list = threadWrites(db, input, { now, threadId, conversation, status, author, stored });
+  let written: { writes: unknown[]; thread: ThreadResults };
+  try {
+    written = await batchGroups(db, { writes: list, thread: threadStatements(db, conversationId, threadId) });
+  } catch (error) {
+    await deleteAttachmentObjects(
+      services,
+      stored.map((file) => file.r2Key),
+    );
+    // Deleted by a concurrent request since it was read.
+    if (isForeignKeyViolation(error)) throw notFound("conversationId", conversationId);
+    throw error;
+  }
+  const thread = (await finishThread(services, written.thread))!;
+  const newCustomers = author?.statements.length
+    ? createdCustomers([{ index: 0, customer: author }], written.writes)
+    : [];
+  return {
+    id: threadId,
+    thread,
+    events: [
+      ...customerCreatedEvents(services, newCustomers),
+      ...threadEvents(input.type, status !== conversation.status, conversationPayload(services, conversationId)),
+    ],
+  };
+}
+
+interface ThreadPlan {
+  now: number;
+  threadId: number;
+  conversation: Pick<
+    typeof conversations.$inferSelect,
+    "type" | "status" | "state" | "customerId" | "customerEmail" | "assigneeId"
+  >;
+  status: ConversationStatus;
+  author: ResolvedCustomer | undefined;
+  stored: StoredAttachment[];
+}
+
+/** The thread, its attachments and what it changes on the conversation, for one write batch. */
+function threadWrites(db: Database, input: AddThreadInput, plan: ThreadPlan): Statement[] {
+  const { now, threadId, conversation, status, author, stored } = plan;
+  const { conversationId } = input;
+  const published = input.state !== "draft";
   const list: Statement[] = [...(author?.statements ?? [])];
   const threadTime = input.imported && input.createdAt !== undefined ? input.createdAt : now;
   list.push(
@@ -122,28 +168,5 @@ export async function addThread(services: Deps, input: AddThreadInput): Promise<
       .where(eq(conversations.id, conversationId)),
     db.run(refileSql(conversationId)),
   );
-  let written: { writes: unknown[]; thread: ThreadResults };
-  try {
-    written = await batchGroups(db, { writes: list, thread: threadStatements(db, conversationId, threadId) });
-  } catch (error) {
-    await deleteAttachmentObjects(
-      services,
-      stored.map((file) => file.r2Key),
-    );
-    // Deleted by a concurrent request since it was read.
-    if (isForeignKeyViolation(error)) throw notFound("conversationId", conversationId);
-    throw error;
-  }
-  const thread = (await finishThread(services, written.thread))!;
-  const newCustomers = author?.statements.length
-    ? createdCustomers([{ index: 0, customer: author }], written.writes)
-    : [];
-  return {
-    id: threadId,
-    thread,
-    events: [
-      ...customerCreatedEvents(services, newCustomers),
-      ...threadEvents(input.type, status !== conversation.status, conversationPayload(services, conversationId)),
-    ],
-  };
+  return list;
 }
