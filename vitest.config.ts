@@ -15,6 +15,9 @@ const NODE_TESTS = [
   "test/cli/**/*.test.ts",
 ];
 
+// wrangler logs "Using secrets defined in .dev.vars" for every test file: only warnings here.
+process.env.WRANGLER_LOG ??= "warn";
+
 export default defineConfig({
   test: {
     projects: [
