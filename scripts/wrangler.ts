@@ -12,7 +12,12 @@ export function wrangler(args: string[], options: WranglerOptions = {}): string 
   const result = spawnSync("wrangler", args, {
     stdio: ["inherit", options.capture || options.quiet ? "pipe" : "inherit", options.quiet ? "pipe" : "inherit"],
     encoding: "utf8",
-    env: { ...process.env, CI: process.env.CI ?? "true" },
+    // Captured output is wrangler's normal log level (WRANGLER_LOG=warn would hide --json output).
+    env: {
+      ...process.env,
+      CI: process.env.CI ?? "true",
+      ...(options.capture || options.quiet ? { WRANGLER_LOG: "log" } : {}),
+    },
   });
   if (result.status !== 0) {
     if (options.quiet) process.stderr.write(`${result.stdout ?? ""}${result.stderr ?? ""}`);

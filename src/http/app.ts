@@ -68,14 +68,14 @@ export function createApp() {
   registerSecuritySchemes(app);
   registerRoutes(app);
   app.doc31("/api/openapi.json", openApiInfo);
-  // The root names the reference (a browser is sent there) and the document.
-  app.get("/", (c) =>
-    c.req.header("accept")?.includes("text/html")
-      ? c.redirect("/api/docs", 302)
-      : c.json({ message: "FreeScout-compatible help-desk API", docs: "/api/docs", openapi: "/api/openapi.json" }),
-  );
 
   app.notFound((c) => {
+    // The root (no route, so the OpenAPI document is unchanged) names the reference and the document.
+    if (c.req.path === "/" && (c.req.method === "GET" || c.req.method === "HEAD")) {
+      return c.req.header("accept")?.includes("text/html")
+        ? c.redirect("/api/docs", 302)
+        : c.json({ message: "FreeScout-compatible help-desk API", docs: "/api/docs", openapi: "/api/openapi.json" });
+    }
     const methods = allowedMethods(c.req.path);
     if (methods.length > 0) {
       return errorResponse(
