@@ -49,6 +49,10 @@ const message = (attempts: number, patch: Partial<WebhookMessage> = {}) => ({
 
 /** Runs the Worker's queue handler on a batch; reports what it acked and retried (with the delay). */
 async function consume(...messages: ReturnType<typeof message>[]) {
+  return consumeWith(env, ...messages);
+}
+
+async function consumeWith(bindings: Env, ...messages: ReturnType<typeof message>[]) {
   const batch = createMessageBatch<WebhookMessage>("freescout-webhooks", messages);
   const explicitAcks: string[] = [];
   const retryMessages: { deliveryId: string; delaySeconds?: number }[] = [];
@@ -64,7 +68,7 @@ async function consume(...messages: ReturnType<typeof message>[]) {
       retry(options);
     };
   }
-  await worker.queue(batch, env, createExecutionContext());
+  await worker.queue(batch, bindings, createExecutionContext());
   const state = await getQueueResult(batch, createExecutionContext());
   expect(state.ackAll).toBe(false); // every message is settled on its own
   return { explicitAcks, retryMessages };
@@ -214,5 +218,21 @@ describe("scheduled", () => {
     const { createScheduledController } = await import("cloudflare:test");
     await worker.scheduled(createScheduledController({ scheduledTime: Date.now() }), env, createExecutionContext());
     expect((await log()).map((e: { deliveryId: string }) => e.deliveryId)).toEqual(["d-1"]);
+  });
+
+  it("sends nothing unsigned without WEBHOOK_SECRET: every message waits for a retry, logged once", async () => {
+    const fetchSpy = receiver(200);
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const noSecret = { ...env, WEBHOOK_SECRET: "" };
+    const first = await consumeWith(noSecret, message(1), message(3, { deliveryId: "d-3" }));
+    await consumeWith(noSecret, message(2));
+    expect(fetchSpy).not.toHaveBeenCalled();
+    expect(first.explicitAcks).toEqual([]);
+    expect(first.retryMessages).toEqual([
+      { deliveryId: "d-1", delaySeconds: 30 },
+      { deliveryId: "d-3", delaySeconds: 120 },
+    ]);
+    expect(await log()).toEqual([]);
+    expect(logged.mock.calls.filter(([text]) => String(text).includes("WEBHOOK_SECRET"))).toHaveLength(1);
   });
 });
