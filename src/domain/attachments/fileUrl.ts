@@ -118,6 +118,8 @@ class Chunks {
   }
 
   private within<T>(work: Promise<T>): Promise<T> {
+    // The loser of the race may still reject (a read cut off by the abort): that is expected.
+    work.catch(() => undefined);
     return Promise.race([work, this.aborted]);
   }
 
