@@ -7,50 +7,20 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
   type ContactEntry,
-  type ConversationState,
-  type ConversationStatus,
-  type CustomFieldType,
   conversationStates,
   conversationStatuses,
   conversationTypes,
   customFieldTypes,
   type FieldOptions,
-  FolderType,
   type FolderTypeValue,
   photoTypes,
   replyFrom,
-  type ThreadType,
   threadActionTypes,
   threadStates,
   threadTypes,
   userRoles,
   type WebhookEvent,
-  webhookEvents,
 } from "../lib/vocabulary";
-
-/** Re-exported for storage code; everything above storage imports them from lib/vocabulary. */
-export {
-  type ContactEntry,
-  type ConversationState,
-  type ConversationStatus,
-  type CustomFieldType,
-  conversationStates,
-  conversationStatuses,
-  conversationTypes,
-  customFieldTypes,
-  type FieldOptions,
-  FolderType,
-  type FolderTypeValue,
-  photoTypes,
-  replyFrom,
-  type ThreadType,
-  threadActionTypes,
-  threadStates,
-  threadTypes,
-  userRoles,
-  type WebhookEvent,
-  webhookEvents,
-};
 
 const id = () => integer("id").primaryKey({ autoIncrement: true });
 const createdAt = () => integer("created_at").notNull();
