@@ -3,7 +3,7 @@
  * `batch()`: related rows are fetched by conversation id with index-backed `IN` lists, and
  * the people they mention (assignees, authors, customers) once each, by id, never per row.
  */
-import { asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { asc, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Database } from "./client";
 import {
@@ -68,17 +68,44 @@ export const selectTags = (db: Database, conversationIds: number[]) =>
     .where(inIds(conversationTags.conversationId, conversationIds))
     .orderBy(asc(tags.id));
 
-/** Ids as a literal list, or as SQL selecting them (people mentioned by threads not yet read). */
-export type IdSource = { ids: number[]; threadsOf?: number[] };
+/**
+ * Ids as a literal list, or as SQL selecting them from rows the caller's batch may write
+ * before it reads: the threads of some conversations, some threads, some conversations.
+ */
+export type IdSource = { ids: number[]; threadsOf?: number[]; threads?: number[]; conversations?: number[] };
 
-function idsSql(source: IdSource, threadColumns: string[]): SQL {
-  if (!source.threadsOf?.length) return sql`(${source.ids.length ? idList(source.ids) : sql`NULL`})`;
-  const conversationIds = idList(source.threadsOf);
-  const fromThreads = threadColumns.map(
-    (column) => sql`SELECT ${sql.identifier(column)} FROM threads WHERE conversation_id IN (${conversationIds})`,
-  );
-  return sql`(SELECT value FROM json_each(${JSON.stringify(source.ids)}) UNION ${sql.join(fromThreads, sql` UNION `)})`;
+/** The columns naming people of one kind, in the threads and in the conversations tables. */
+type PersonColumns = { thread: string[]; conversation: string[] };
+
+/**
+ * `column` among the ids `source` names. One `IN` per place the ids come from, joined by OR
+ * (D1 allows only a few terms in a compound SELECT); each is served by a primary key or the
+ * threads' conversation index.
+ */
+function idsWhere(column: SQLiteColumn, source: IdSource, columns: PersonColumns): SQL | undefined {
+  const terms: SQL[] = source.ids.length ? [sql`${column} IN (${idList(source.ids)})`] : [];
+  const from = (table: string, names: string[], key: string, ids: number[] | undefined) => {
+    if (!ids?.length) return;
+    for (const name of names) {
+      terms.push(
+        sql`${column} IN (SELECT ${sql.identifier(name)} FROM ${sql.identifier(table)} WHERE ${sql.identifier(key)} IN (${idList(ids)}))`,
+      );
+    }
+  };
+  from("threads", columns.thread, "conversation_id", source.threadsOf);
+  from("threads", columns.thread, "id", source.threads);
+  from("conversations", columns.conversation, "id", source.conversations);
+  return terms.length ? or(...terms) : sql`0`;
 }
+
+const USER_COLUMNS: PersonColumns = {
+  thread: ["created_by_user_id", "assigned_to_user_id"],
+  conversation: ["assignee_id", "created_by_user_id", "closed_by_user_id"],
+};
+const CUSTOMER_COLUMNS: PersonColumns = {
+  thread: ["customer_id", "created_by_customer_id"],
+  conversation: ["customer_id", "created_by_customer_id"],
+};
 
 /**
  * Users and customers by id, with the first email of the customers whose email the caller
@@ -95,7 +122,7 @@ export function peopleStatements(db: Database, userIds: IdSource, customerIds: I
         email: users.email,
       })
       .from(users)
-      .where(inArray(users.id, idsSql(userIds, ["created_by_user_id", "assigned_to_user_id"]))),
+      .where(idsWhere(users.id, userIds, USER_COLUMNS)),
     db
       .select({
         id: customers.id,
@@ -104,11 +131,11 @@ export function peopleStatements(db: Database, userIds: IdSource, customerIds: I
         photoUrl: customers.photoUrl,
       })
       .from(customers)
-      .where(inArray(customers.id, idsSql(customerIds, ["customer_id", "created_by_customer_id"]))),
+      .where(idsWhere(customers.id, customerIds, CUSTOMER_COLUMNS)),
     db
       .select({ customerId: customerEmails.customerId, email: customerEmails.email })
       .from(customerEmails)
-      .where(inArray(customerEmails.customerId, idsSql(emailsFor, ["customer_id", "created_by_customer_id"])))
+      .where(idsWhere(customerEmails.customerId, emailsFor, CUSTOMER_COLUMNS))
       .orderBy(asc(customerEmails.customerId), asc(customerEmails.id)),
   ] as const;
 }

@@ -24,7 +24,7 @@ import { namedBatch } from "../batch";
 import { normalizeEmail } from "../customers/resolution";
 import type { Paging } from "../paging";
 import { batchGroups } from "./batchGroups";
-import { type Embed, pagePeopleStatements, presentRelated, type Reader, type RelatedResults } from "./load";
+import { type Embed, presentRelated, type Reader, type RelatedResults, threadPeopleStatements } from "./load";
 import { type TagPlan, tagPlan } from "./tagPlan";
 import { normalizeTagName } from "./tagsAndFields";
 
@@ -253,13 +253,12 @@ async function readRelated(
   if (embed.size === 0) return { results: [definitions, [], [], [], []], people: noPeople };
   const ids = rows.map((row) => row.id);
   const when = (name: Embed) => (embed.has(name) ? ids : []);
-  const threadPeople = pagePeopleStatements(db, [], when("threads"));
   const reads = await batchGroups(db, {
     threads: selectThreads(db, when("threads")),
     attachments: selectAttachments(db, when("threads")),
     timelogs: selectTimelogs(db, when("timelogs")),
     tags: selectTags(db, when("tags")),
-    people: threadPeople.statements,
+    people: threadPeopleStatements(db, when("threads")),
   });
   const people = embed.has("threads") ? toPeople(reads.people, new Map()) : noPeople;
   return { results: [definitions, reads.threads, reads.attachments, reads.timelogs, reads.tags], people };

@@ -16,7 +16,6 @@ import {
   selectTags,
   selectThreads,
   selectTimelogs,
-  type ThreadRow,
   toPeople,
 } from "../../db/conversationQueries";
 import { attachments, conversations, threads } from "../../db/schema";
@@ -56,56 +55,10 @@ export function relatedStatements(db: Database, ids: number[], mailboxIds: numbe
 
 export type RelatedResults = BatchResponse<ReturnType<typeof relatedStatements>>;
 
-const present = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
-
-/** The people a page of conversations (and their threads, if read) mention. */
-export function mentionedPeople(rows: readonly ConversationRow[], threadRows: readonly ThreadRow[]) {
-  const userIds = new Set(
-    [
-      ...rows.flatMap((row) => [row.assigneeId, row.createdByUserId, row.closedByUserId]),
-      ...threadRows.flatMap((thread) => [thread.createdByUserId, thread.assignedToUserId]),
-    ].filter(present),
-  );
-  const customerIds = new Set(
-    [
-      ...rows.flatMap((row) => [row.customerId, row.createdByCustomerId]),
-      ...threadRows.flatMap((thread) => [thread.customerId, thread.createdByCustomerId]),
-    ].filter(present),
-  );
-  const knownEmails = new Map(
-    rows.flatMap((row) =>
-      row.customerId !== null && row.customerEmail ? [[row.customerId, row.customerEmail] as const] : [],
-    ),
-  );
-  const emailsFor = [...customerIds].filter((id) => !knownEmails.has(id));
-  return { userIds: [...userIds], customerIds: [...customerIds], emailsFor, knownEmails };
-}
-
-export async function loadPeople(
-  db: Database,
-  rows: readonly ConversationRow[],
-  threadRows: readonly ThreadRow[],
-): Promise<People> {
-  const mentioned = mentionedPeople(rows, threadRows);
-  const results = await db.batch(
-    peopleStatements(db, { ids: mentioned.userIds }, { ids: mentioned.customerIds }, { ids: mentioned.emailsFor }),
-  );
-  return toPeople(results, mentioned.knownEmails);
-}
-
-/** For a page whose threads are read in the same batch as the people: ids by subquery. */
-export function pagePeopleStatements(db: Database, rows: readonly ConversationRow[], threadsOf: number[]) {
-  const mentioned = mentionedPeople(rows, []);
-  const source = (ids: number[]): IdSource => ({ ids, threadsOf });
-  return {
-    statements: peopleStatements(
-      db,
-      source(mentioned.userIds),
-      source(mentioned.customerIds),
-      source(mentioned.emailsFor),
-    ),
-    knownEmails: mentioned.knownEmails,
-  };
+/** The people the threads of some conversations mention, by subquery (the threads are read in the same batch). */
+export function threadPeopleStatements(db: Database, conversationIds: number[]) {
+  const source: IdSource = { ids: [], threadsOf: conversationIds };
+  return peopleStatements(db, source, source, source);
 }
 
 export interface PresentedParts {
@@ -162,30 +115,45 @@ export async function presentRelated(
   };
 }
 
-/** The reads of Get Conversation; a write may append them to its own batch. */
-export const conversationStatements = (db: Database, id: number, embed: ReadonlySet<Embed>) =>
-  [
+/** The customers' emails the conversations carry (the address the conversation is with). */
+const emailsKnownBy = (rows: readonly ConversationRow[]) =>
+  new Map(
+    rows.flatMap((row) =>
+      row.customerId !== null && row.customerEmail ? [[row.customerId, row.customerEmail] as const] : [],
+    ),
+  );
+
+/**
+ * The reads of Get Conversation, people included: they are found by subquery from the
+ * conversation (and its threads), so a write appends them to its own batch and nothing is
+ * read after it commits.
+ */
+export const conversationStatements = (db: Database, id: number, embed: ReadonlySet<Embed>) => {
+  const source: IdSource = { ids: [], conversations: [id], threadsOf: embed.has("threads") ? [id] : [] };
+  return [
     db.select().from(conversations).where(eq(conversations.id, id)),
+    ...peopleStatements(db, source, source, source),
     ...relatedStatements(db, [id], sql`(SELECT mailbox_id FROM conversations WHERE id = ${id})`, embed),
   ] as const;
+};
 
 export type ConversationResults = BatchResponse<ReturnType<typeof conversationStatements>>;
 
-/** Presents what `conversationStatements` read, after one more round trip for the people. */
+/** Presents what `conversationStatements` read; null if there is no such conversation. */
 export async function finishConversation(
   services: Reader,
   results: ConversationResults,
   embed: ReadonlySet<Embed>,
 ): Promise<Conversation | null> {
-  const [found, ...related] = results;
+  const [found, userRows, customerRows, emailRows, ...related] = results;
   const row = found[0];
   if (!row) return null;
-  const people = await loadPeople(services.db, [row], related[1]);
+  const people = toPeople([userRows, customerRows, emailRows], emailsKnownBy(found));
   const parts = (await presentRelated(related, embed, people, services))(row);
   return presentConversation(row, people, parts.customFields, parts.embedded, services.clock.seconds());
 }
 
-/** Get Conversation: two round trips; null if unknown. */
+/** Get Conversation: one round trip; null if unknown. */
 export async function loadConversation(services: Reader, input: { id: number; embed: ReadonlySet<Embed> }) {
   const { db } = services;
   return finishConversation(services, await db.batch(conversationStatements(db, input.id, input.embed)), input.embed);
@@ -195,20 +163,24 @@ export async function loadConversation(services: Reader, input: { id: number; em
 export const conversationPayload = (services: Reader, id: number) => () =>
   loadConversation(services, { id, embed: WITH_THREADS });
 
-/** The reads of one thread as Create Thread answers it; a write may append them to its batch. */
-export const threadStatements = (db: Database, conversationId: number, threadId: number) =>
-  [
+/** The reads of one thread as Create Thread answers it, people included; a write may append them to its batch. */
+export const threadStatements = (db: Database, conversationId: number, threadId: number) => {
+  const source: IdSource = { ids: [], threads: [threadId] };
+  return [
     db.select().from(conversations).where(eq(conversations.id, conversationId)),
     db.select().from(threads).where(eq(threads.id, threadId)),
     db.select().from(attachments).where(eq(attachments.threadId, threadId)).orderBy(asc(attachments.id)),
+    ...peopleStatements(db, source, source, source),
   ] as const;
+};
 
 export type ThreadResults = BatchResponse<ReturnType<typeof threadStatements>>;
 
+/** Presents what `threadStatements` read; null if there is no such thread. */
 export async function finishThread(services: Reader, results: ThreadResults) {
-  const [conversationRows, threadRows, attachmentRows] = results;
+  const [conversationRows, threadRows, attachmentRows, userRows, customerRows, emailRows] = results;
   const thread = threadRows[0];
   if (!thread) return null;
-  const people = await loadPeople(services.db, conversationRows, [thread]);
+  const people = toPeople([userRows, customerRows, emailRows], emailsKnownBy(conversationRows));
   return presentThread(thread, people, await signedAttachments(services, attachmentRows));
 }
