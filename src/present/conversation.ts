@@ -1,7 +1,8 @@
 /**
  * Conversations, threads and timelogs as Get Conversation / List Conversations show them.
  * The list item differs from the single conversation as the document shows: `threads` is a
- * count there, `threadsCount` here.
+ * count there; both carry FreeScout's `threadsCount`. Strings FreeScout never sends as null
+ * (a thread's action, nested photoUrl and email) are "" when empty.
  */
 import { z } from "@hono/zod-openapi";
 import type { ConversationRow, People, PersonRow, ThreadRow, TimelogRow } from "../db/conversationQueries";
@@ -37,11 +38,16 @@ export const ThreadSchema = z
     state: z.enum(threadStates),
     action: z
       .object({
-        type: z.enum(threadActionTypes).nullable(),
-        text: z.string().nullable(),
+        type: z
+          .union([z.enum(threadActionTypes), z.literal("")])
+          .openapi({ description: 'What a lineitem thread records; "" on other threads' }),
+        text: z.string().openapi({
+          description: 'What the thread did, as FreeScout words it: "Anna Lee replied to conversation #3"',
+          example: "Anna Lee replied to conversation #3",
+        }),
         associatedEntities: z.array(z.unknown()),
       })
-      .openapi({ description: "What a lineitem thread records; type and text are null on other threads" }),
+      .openapi({ description: "What the thread records" }),
     body: z.string().nullable(),
     source: SourceSchema,
     customer: CustomerRefSchema.nullable(),
@@ -71,7 +77,9 @@ export const TimelogSchema = z
   .openapi("Timelog");
 
 const EmbeddedSchema = z.object({
-  threads: z.array(ThreadSchema).optional(),
+  threads: z
+    .array(ThreadSchema)
+    .openapi({ description: "The threads, newest first, if embedded; [] otherwise (as FreeScout)" }),
   timelogs: z.array(TimelogSchema).optional(),
   tags: z.array(TagSchema).optional(),
 });
@@ -107,12 +115,18 @@ const conversationFields = {
   _embedded: EmbeddedSchema,
 };
 
+const ThreadsCount = z.number().int().openapi({ description: "Number of threads" });
+
 export const ConversationSchema = z
-  .object({ ...conversationFields, threadsCount: z.number().int() })
+  .object({ ...conversationFields, threadsCount: ThreadsCount })
   .openapi("Conversation");
 
 export const ConversationListItemSchema = z
-  .object({ ...conversationFields, threads: z.number().int().openapi({ description: "Number of threads" }) })
+  .object({
+    ...conversationFields,
+    threads: ThreadsCount.openapi({ description: "Number of threads (the document's name)" }),
+    threadsCount: ThreadsCount.openapi({ description: "Number of threads (FreeScout's name)" }),
+  })
   .openapi("ConversationListItem");
 
 export type Conversation = z.infer<typeof ConversationSchema>;
@@ -194,16 +208,54 @@ export function presentListItem(
   embedded: Embedded,
   now: number,
 ): ConversationListItem {
-  return { ...baseFields(row, people, customFields, now), threads: row.threadsCount, _embedded: embedded };
+  return {
+    ...baseFields(row, people, customFields, now),
+    threads: row.threadsCount,
+    threadsCount: row.threadsCount,
+    _embedded: embedded,
+  };
 }
 
-export function presentThread(row: ThreadRow, people: People, attachments: Attachment[]): Thread {
+/** Where a thread stands in its conversation, for the words of its action text. */
+export interface ThreadContext {
+  /** The conversation's number. */
+  number: number;
+  /** Whether it is the conversation's first (oldest) thread. */
+  first: boolean;
+}
+
+const personName = (person: PersonRow | null) =>
+  person ? `${person.firstName ?? ""} ${person.lastName ?? ""}`.trim() || (person.email ?? "") : "";
+
+/** FreeScout's description of a thread ("Anna Lee replied to conversation #3"). */
+export function threadActionText(row: ThreadRow, people: People, context: ThreadContext): string {
+  if (row.type === "lineitem") return row.actionText ?? "";
+  const author =
+    row.createdByUserId !== null ? people.user(row.createdByUserId) : people.customer(row.createdByCustomerId);
+  const person = personName(author);
+  const did =
+    row.state === "draft"
+      ? "created a draft"
+      : context.first
+        ? `started a new conversation #${context.number}`
+        : row.type === "note"
+          ? `added a note to conversation #${context.number}`
+          : `replied to conversation #${context.number}`;
+  return `${person} ${did}`.trim();
+}
+
+export function presentThread(
+  row: ThreadRow,
+  people: People,
+  attachments: Attachment[],
+  context: ThreadContext,
+): Thread {
   return {
     id: row.id,
     type: row.type,
     status: row.status,
     state: row.state,
-    action: { type: row.actionType, text: row.actionText, associatedEntities: [] },
+    action: { type: row.actionType ?? "", text: threadActionText(row, people, context), associatedEntities: [] },
     body: row.body,
     source: { type: row.sourceType, via: row.sourceVia },
     customer: customerRef(people.customer(row.customerId)),

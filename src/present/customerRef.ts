@@ -7,8 +7,8 @@ export const CustomerRefSchema = z
     type: z.literal("customer"),
     firstName: z.string().nullable(),
     lastName: z.string().nullable(),
-    photoUrl: z.string().nullable(),
-    email: z.string().nullable(),
+    photoUrl: z.string().openapi({ description: '"" when the customer has no photo (as FreeScout)' }),
+    email: z.string().openapi({ description: 'The customer\'s main email; "" when it has none (as FreeScout)' }),
   })
   .openapi("CustomerRef");
 
@@ -26,6 +26,6 @@ export const presentCustomerRef = (row: CustomerRefRow): z.infer<typeof Customer
   type: "customer",
   firstName: row.firstName,
   lastName: row.lastName,
-  photoUrl: row.photoUrl,
-  email: row.email,
+  photoUrl: row.photoUrl ?? "",
+  email: row.email ?? "",
 });

@@ -46,7 +46,7 @@ export const UserRefSchema = z
     type: z.literal("user"),
     firstName: z.string(),
     lastName: z.string(),
-    photoUrl: z.string().nullable(),
+    photoUrl: z.string().openapi({ description: '"" when the user has no photo (as FreeScout)' }),
     email: z.string(),
   })
   .openapi("UserRef");
@@ -66,7 +66,7 @@ export function presentUserRef(row: UserRefRow): z.infer<typeof UserRefSchema> {
     type: "user",
     firstName: row.firstName ?? "",
     lastName: row.lastName ?? "",
-    photoUrl: row.photoUrl,
+    photoUrl: row.photoUrl ?? "",
     email: row.email ?? "",
   };
 }

@@ -127,7 +127,7 @@ function threadWrites(db: Database, input: AddThreadInput, plan: ThreadPlan): St
       state: input.state ?? "published",
       body: input.text,
       sourceVia: sourceVia(input.type),
-      sourceType: conversation.type,
+      sourceType: "api",
       customerId: conversation.customerId,
       createdByUserId: byCustomer(input.type) ? null : input.user!,
       createdByCustomerId: byCustomer(input.type) ? author!.idSql : null,

@@ -222,7 +222,7 @@ function buildStatements(db: Database, input: CreateConversationInput, plan: Pla
         ? (threadCustomers.get(newestFirst.length - 1) ?? customer).idSql
         : null,
       sourceVia: sourceVia(oldest.type),
-      sourceType: input.type,
+      sourceType: "api",
       subject: input.subject,
       preview: newestReply ? previewOf(newestReply.text) : "",
       cc: withCc?.cc ?? [],
@@ -256,7 +256,7 @@ function buildStatements(db: Database, input: CreateConversationInput, plan: Pla
         state: thread.state ?? "published",
         body: thread.text,
         sourceVia: sourceVia(thread.type),
-        sourceType: input.type,
+        sourceType: "api",
         customerId,
         createdByUserId: byCustomer(thread.type) ? null : thread.user!,
         createdByCustomerId: byCustomer(thread.type) ? author.idSql : null,

@@ -97,10 +97,16 @@ export async function presentRelated(
   const tagsOf = byConversation(tagRows);
 
   return (row) => {
-    const embedded: Conversation["_embedded"] = {};
+    const embedded: Conversation["_embedded"] = { threads: [] };
     if (embed.has("threads")) {
-      embedded.threads = (threadsOf.get(row.id) ?? []).map((thread) =>
-        presentThread(thread, people, attachmentsOf.get(thread.id) ?? []),
+      const list = threadsOf.get(row.id) ?? [];
+      // Newest first: the first thread is the oldest one that is not a line item.
+      const first = list.findLast((thread) => thread.type !== "lineitem");
+      embedded.threads = list.map((thread) =>
+        presentThread(thread, people, attachmentsOf.get(thread.id) ?? [], {
+          number: row.number,
+          first: thread === first,
+        }),
       );
     }
     if (embed.has("timelogs")) embedded.timelogs = (timelogsOf.get(row.id) ?? []).map(presentTimelog);
@@ -182,5 +188,7 @@ export async function finishThread(services: Reader, results: ThreadResults) {
   const thread = threadRows[0];
   if (!thread) return null;
   const people = toPeople([userRows, customerRows, emailRows], emailsKnownBy(conversationRows));
-  return presentThread(thread, people, await signedAttachments(services, attachmentRows));
+  // A thread added to a conversation is never its first (a conversation is created with one).
+  const context = { number: conversationRows[0]?.number ?? 0, first: false };
+  return presentThread(thread, people, await signedAttachments(services, attachmentRows), context);
 }

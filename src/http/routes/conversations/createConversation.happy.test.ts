@@ -28,7 +28,7 @@ describe("Create Conversation", () => {
       createdAt: "2020-03-16T14:07:23Z",
       closedAt: null,
       closedBy: null,
-      source: { type: "email", via: "customer" },
+      source: { type: "api", via: "customer" },
       preview: "This is the message from a user",
       customer: { type: "customer", email: "mark@example.org", firstName: null },
       customFields: [
@@ -117,7 +117,7 @@ describe("Create Conversation", () => {
       threads: [{ type: "phone", text: "Called about her invoice", user: 7 }],
     });
     expect(res.status).toBe(201);
-    expect(res.json.customer).toMatchObject({ firstName: "Paula", email: null });
+    expect(res.json.customer).toMatchObject({ firstName: "Paula", email: "", photoUrl: "" });
     const list = await get("/api/conversations", { query: { customerPhone: "555-0199" } });
     expect(list.json._embedded.conversations.map((c: { id: number }) => c.id)).toEqual([res.json.id]);
   });

@@ -48,7 +48,7 @@ describe("Create Thread", () => {
       createdBy: { id: 33, type: "user" },
       customer: { id: 1 },
       to: ["rodney@example.org"],
-      source: { type: "email", via: "user" },
+      source: { type: "api", via: "user" },
       _embedded: { attachments: [] },
     });
     const conversation = (await get("/api/conversations/1")).json;

@@ -53,9 +53,10 @@ describe("Get Conversation", () => {
     expect(res.json._embedded.timelogs).toBeUndefined();
   });
 
-  it("embeds timelogs and tags on request, and nothing else", async () => {
+  it("embeds timelogs and tags on request, and threads only as FreeScout's empty list", async () => {
     const res = await get("/api/conversations/1", { query: { embed: "timelogs,tags" } });
-    expect(Object.keys(res.json._embedded).sort()).toEqual(["tags", "timelogs"]);
+    expect(Object.keys(res.json._embedded).sort()).toEqual(["tags", "threads", "timelogs"]);
+    expect(res.json._embedded.threads).toEqual([]);
     expect(res.json._embedded.tags.map((t: { name: string }) => t.name)).toEqual(["overdue", "refund"]);
     expect(res.json._embedded.timelogs.map((t: { id: number }) => t.id)).toEqual([2, 1]);
     expect(res.json._embedded.timelogs[0]).toMatchObject({

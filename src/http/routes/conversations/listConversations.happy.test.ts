@@ -59,8 +59,8 @@ describe("List Conversations", () => {
       customer: { email: "rodney@example.org" },
       customFields: [{ id: 18 }, { id: 37 }],
     });
-    expect(item.threadsCount).toBeUndefined();
-    expect(item._embedded).toEqual({});
+    expect(item.threadsCount).toBe(item.threads);
+    expect(item._embedded).toEqual({ threads: [] });
   });
 
   it.each([
