@@ -34,9 +34,10 @@ export type CustomFieldType = (typeof customFieldTypes)[number];
 /** Dropdown options: option id -> label. */
 export type FieldOptions = Record<string, string>;
 
-export const conversationTypes = ["email", "phone", "chat"] as const;
+export const conversationTypes = ["email", "phone", "chat", "custom"] as const;
 export const conversationStatuses = ["active", "pending", "closed", "spam"] as const;
 export const conversationStates = ["draft", "published", "deleted"] as const;
+export type ConversationType = (typeof conversationTypes)[number];
 export type ConversationStatus = (typeof conversationStatuses)[number];
 export type ConversationState = (typeof conversationStates)[number];
 export const replyFrom = ["customer", "user"] as const;
@@ -55,6 +56,7 @@ export const threadActionTypes = [
   "restored-ticket",
 ] as const;
 export type ThreadType = (typeof threadTypes)[number];
+export type ThreadState = (typeof threadStates)[number];
 
 export const webhookEvents = [
   "convo.assigned",

@@ -21,7 +21,15 @@ import type { DomainEvent } from "../webhooks/publish";
 import { batchGroups } from "./batchGroups";
 import { conversationPayload, finishThread, type ThreadResults, threadStatements } from "./load";
 import type { AddThreadInput } from "./threadInput";
-import { byCustomer, isReply, previewOf, requireAuthor, sourceVia, statusAfterThread } from "./threadRules";
+import {
+  byCustomer,
+  isAgentReply,
+  isReply,
+  previewOf,
+  requireAuthor,
+  sourceVia,
+  statusAfterThread,
+} from "./threadRules";
 
 export interface AddedThread {
   id: number;
@@ -37,8 +45,10 @@ export async function addThread(services: Deps, input: AddThreadInput): Promise<
   const { db } = services;
   const { conversationId } = input;
   const now = services.clock.seconds();
-  requireAuthor({ type: input.type, user: input.user, hasCustomer: input.customer !== undefined }, "");
-  const refs = byCustomer(input.type) && input.customer ? [{ ref: input.customer, path: "customer" }] : [];
+  // A customer thread without `customer` is written by the conversation's customer (FreeScout).
+  requireAuthor({ type: input.type, user: input.user, hasCustomer: true }, "");
+  // On any thread, `customer` names the conversation's customer from now on (and an agent reply's recipient).
+  const refs = input.customer ? [{ ref: input.customer, path: "customer" }] : [];
   const resolution = planCustomerResolution(db, refs, now);
   const reads = await batchGroups(db, {
     conversation: db
@@ -63,16 +73,21 @@ export async function addThread(services: Deps, input: AddThreadInput): Promise<
   const conversation = reads.conversation[0];
   if (!conversation) throw notFound("conversationId", conversationId);
   if (input.user !== undefined && !reads.user[0]) throw invalidField("user", "User not found", input.user);
-  const [author] = resolution.resolve(reads.customers);
+  const [named] = resolution.resolve(reads.customers);
+  if (byCustomer(input.type) && !named && conversation.customerId === null) {
+    throw invalidField("customer", "`customer` parameter is required");
+  }
   const threadId = reservedRange(reads.threadIds[1], 1)[0]!;
 
   const published = input.state !== "draft";
   const status = statusAfterThread(input.type, published, conversation.status, input.status);
+  // FreeScout announces a status change made by a thread only for an agent reply that sets it.
+  const announced = input.status !== undefined && isAgentReply(input.type) && status !== conversation.status;
   const stored = input.attachments?.length
     ? await storeAttachments(services, { files: input.attachments, path: "attachments" })
     : [];
 
-  const list = threadWrites(db, input, { now, threadId, conversation, status, author, stored });
+  const list = threadWrites(db, input, { now, threadId, conversation, status, named, stored });
   let written: { writes: unknown[]; thread: ThreadResults };
   try {
     written = await batchGroups(db, { writes: list, thread: threadStatements(db, conversationId, threadId) });
@@ -86,15 +101,15 @@ export async function addThread(services: Deps, input: AddThreadInput): Promise<
     throw error;
   }
   const thread = (await finishThread(services, written.thread))!;
-  const newCustomers = author?.statements.length
-    ? createdCustomers([{ index: 0, customer: author }], written.writes)
+  const newCustomers = named?.statements.length
+    ? createdCustomers([{ index: 0, customer: named }], written.writes)
     : [];
   return {
     id: threadId,
     thread,
     events: [
       ...customerCreatedEvents(services, newCustomers),
-      ...threadEvents(input.type, status !== conversation.status, conversationPayload(services, conversationId)),
+      ...threadEvents(input.type, announced, conversationPayload(services, conversationId)),
     ],
   };
 }
@@ -107,16 +122,19 @@ interface ThreadPlan {
     "type" | "status" | "state" | "customerId" | "customerEmail" | "assigneeId"
   >;
   status: ConversationStatus;
-  author: ResolvedCustomer | undefined;
+  /** The customer the request names, if it names one. */
+  named: ResolvedCustomer | undefined;
   stored: StoredAttachment[];
 }
 
 /** The thread, its attachments and what it changes on the conversation, for one write batch. */
 function threadWrites(db: Database, input: AddThreadInput, plan: ThreadPlan): Statement[] {
-  const { now, threadId, conversation, status, author, stored } = plan;
+  const { now, threadId, conversation, status, named, stored } = plan;
   const { conversationId } = input;
   const published = input.state !== "draft";
-  const list: Statement[] = [...(author?.statements ?? [])];
+  const list: Statement[] = [...(named?.statements ?? [])];
+  const customerId = named ? named.idSql : sql`${conversation.customerId}`;
+  const customerEmail = named ? named.email : conversation.customerEmail;
   const threadTime = input.imported && input.createdAt !== undefined ? input.createdAt : now;
   list.push(
     db.insert(threads).values({
@@ -128,11 +146,11 @@ function threadWrites(db: Database, input: AddThreadInput, plan: ThreadPlan): St
       body: input.text,
       sourceVia: sourceVia(input.type),
       sourceType: "api",
-      customerId: conversation.customerId,
+      customerId,
       createdByUserId: byCustomer(input.type) ? null : input.user!,
-      createdByCustomerId: byCustomer(input.type) ? author!.idSql : null,
+      createdByCustomerId: byCustomer(input.type) ? customerId : null,
       assignedToUserId: conversation.assigneeId,
-      to: input.to ?? (input.type === "message" && conversation.customerEmail ? [conversation.customerEmail] : []),
+      to: input.to ?? (input.type === "message" && customerEmail ? [customerEmail] : []),
       cc: input.cc ?? [],
       bcc: input.bcc ?? [],
       imported: input.imported ?? false,
@@ -151,7 +169,9 @@ function threadWrites(db: Database, input: AddThreadInput, plan: ThreadPlan): St
       .update(conversations)
       .set({
         status,
-        state: conversation.state === "deleted" ? "deleted" : published ? "published" : "draft",
+        // The state stays, except that a customer's reply brings a deleted conversation back (FreeScout).
+        ...(reply && byCustomer(input.type) && conversation.state === "deleted" && { state: "published" as const }),
+        ...(named && { customerId, customerEmail: named.email }),
         threadsCount: sql`${conversations.threadsCount} + 1`,
         updatedAt: now,
         ...(reply && {

@@ -9,8 +9,8 @@ import type { Database } from "../../db/client";
 import { reservedRange, reserveIds, type Statement } from "../../db/ids";
 import { attachments, conversations, customFields, mailboxes, threads } from "../../db/schema";
 import { insertChunks } from "../../db/sql";
-import { invalidField } from "../../lib/errors";
-import type { ConversationStatus } from "../../lib/vocabulary";
+import { type ApiError, invalidField } from "../../lib/errors";
+import type { ConversationState, ConversationStatus, ConversationType } from "../../lib/vocabulary";
 import type { Conversation } from "../../present/conversation";
 import type { Services } from "../../services";
 import { deleteAttachmentObjects, newBudget, type StoredAttachment, storeAttachments } from "../attachments/store";
@@ -29,18 +29,21 @@ import { batchGroups } from "./batchGroups";
 import { type ConversationResults, conversationStatements, finishConversation, WITH_THREADS } from "./load";
 import { usersWithAccess } from "./people";
 import type { ThreadInput } from "./threadInput";
-import { byCustomer, isReply, previewOf, requireAuthor, sourceVia } from "./threadRules";
+import { byCustomer, isReply, previewOf, sourceVia, statusAfterThread } from "./threadRules";
 
 export interface CreateConversationInput {
-  type: "email" | "phone" | "chat";
+  type: ConversationType;
   mailboxId: number;
   subject: string;
   customer: CustomerRef;
-  /** Newest first. */
+  /** Newest first. A thread whose user or customer is unknown is skipped, as FreeScout skips it. */
   threads: ThreadInput[];
   imported?: boolean;
+  /** A user id; an unknown user leaves the conversation unassigned (FreeScout). */
   assignTo?: number;
+  /** Without it, each thread's reply rule applies in turn, oldest first. */
   status?: ConversationStatus;
+  state?: ConversationState;
   customFields?: { id: number; value: unknown }[];
   createdAt?: number;
   closedAt?: number;
@@ -71,12 +74,6 @@ export async function createConversation(services: Deps, input: CreateConversati
       byCustomer(thread.type) && thread.customer ? [{ ref: thread.customer, path: `threads[${index}].customer` }] : [],
     ),
   ];
-  if (input.type !== "phone" && !input.customer.email && input.customer.id === undefined) {
-    throw invalidField("customer", "Customer object must contain a valid customer id or an email address");
-  }
-  for (const [index, thread] of input.threads.entries()) {
-    requireAuthor({ type: thread.type, user: thread.user, hasCustomer: true }, `threads[${index}].`);
-  }
 
   const resolution = planCustomerResolution(db, customerRefs, now);
   const reads = await batchGroups(db, {
@@ -87,36 +84,51 @@ export async function createConversation(services: Deps, input: CreateConversati
     threadIds: reserveIds(db, "threads", input.threads.length),
     customers: resolution.statements,
   });
+  const resolved = resolution.resolveEach(reads.customers);
+  const conversationCustomer = resolved[0]!;
+  if (!("idSql" in conversationCustomer)) throw conversationCustomer;
   if (!reads.mailbox[0]) throw invalidField("mailboxId", "Mailbox not found", input.mailboxId);
   const userById = new Map(reads.people.map((user) => [user.id, user]));
-  input.threads.forEach((thread, index) => {
-    if (thread.user !== undefined && !userById.has(thread.user)) {
-      throw invalidField(`threads[${index}].user`, "User not found", thread.user);
-    }
-  });
-  if (input.assignTo !== undefined) {
-    const assignee = userById.get(input.assignTo);
-    if (!assignee) throw invalidField("assignTo", "User not found", input.assignTo);
-    if (!assignee.hasAccess) throw invalidField("assignTo", "The user has no access to the mailbox", input.assignTo);
-  }
-  const fieldValues = validateFieldValues(reads.fields, input.customFields ?? [], "customFields");
-  const customers = resolution.resolve(reads.customers);
-  const conversationCustomer = customers[0]!;
-  const threadCustomers = new Map<number, ResolvedCustomer>();
+
+  // FreeScout skips a thread it cannot write (no such user or customer) and fails only if none is left.
+  const threadCustomerOf = new Map<ThreadInput, ResolvedCustomer>();
+  const problems: ApiError[] = [];
   let next = 1;
-  input.threads.forEach((thread, index) => {
-    if (byCustomer(thread.type) && thread.customer) threadCustomers.set(index, customers[next++]!);
+  const kept = input.threads.filter((thread, index) => {
+    const path = `threads[${index}].`;
+    let problem: ApiError | undefined;
+    if (byCustomer(thread.type) && thread.customer) {
+      const customer = resolved[next++]!;
+      if ("idSql" in customer) threadCustomerOf.set(thread, customer);
+      else problem = customer;
+    }
+    if (!byCustomer(thread.type)) {
+      if (thread.user === undefined) problem = invalidField(`${path}user`, `A ${thread.type} thread needs a user`);
+      else if (!userById.has(thread.user)) problem = invalidField(`${path}user`, "User not found", thread.user);
+    }
+    if (problem) problems.push(problem);
+    return !problem;
   });
+  if (!kept.length) throw problems[0]!;
+  const threadList = { ...input, threads: kept };
+  const assignTo = input.assignTo !== undefined && userById.has(input.assignTo) ? input.assignTo : undefined;
+  const fieldValues = validateFieldValues(reads.fields, input.customFields ?? [], "customFields");
 
   const id = reservedRange(reads.conversationIds[1], 1)[0]!;
-  const threadIds = reservedRange(reads.threadIds[1], input.threads.length);
-  const stored = await storeThreadAttachments(services, input.threads);
-  const statements = buildStatements(db, input, {
+  const threadIds = reservedRange(reads.threadIds[1], input.threads.length).slice(0, kept.length);
+  const stored = await storeThreadAttachments(services, kept);
+  const statements = buildStatements(db, threadList, {
     now,
     id,
     threadIds,
+    assignTo,
     customer: conversationCustomer,
-    threadCustomers,
+    threadCustomers: new Map(
+      kept.flatMap((thread, index) => {
+        const customer = threadCustomerOf.get(thread);
+        return customer ? [[index, customer] as const] : [];
+      }),
+    ),
     fieldValues,
     stored,
   });
@@ -172,6 +184,7 @@ interface Plan {
   now: number;
   id: number;
   threadIds: number[];
+  assignTo: number | undefined;
   customer: ResolvedCustomer;
   threadCustomers: Map<number, ResolvedCustomer>;
   fieldValues: { fieldId: number; value: string }[];
@@ -179,7 +192,7 @@ interface Plan {
 }
 
 function buildStatements(db: Database, input: CreateConversationInput, plan: Plan) {
-  const { now, id, threadIds, customer, threadCustomers, fieldValues, stored } = plan;
+  const { now, id, threadIds, assignTo, customer, threadCustomers, fieldValues, stored } = plan;
   const list: Statement[] = [];
   const customerInsertAt: { index: number; customer: ResolvedCustomer }[] = [];
   for (const resolved of [customer, ...threadCustomers.values()]) {
@@ -189,15 +202,21 @@ function buildStatements(db: Database, input: CreateConversationInput, plan: Pla
   }
 
   const createdAt = input.createdAt ?? now;
-  const status: ConversationStatus = input.status ?? "active";
   const newestFirst = input.threads;
+  // FreeScout adds the threads oldest first, each with Create Thread's status rule.
+  const status: ConversationStatus =
+    input.status ??
+    newestFirst.reduceRight<ConversationStatus>(
+      (current, thread) => statusAfterThread(thread.type, thread.state !== "draft", current, undefined),
+      "active",
+    );
   const oldest = newestFirst[newestFirst.length - 1]!;
   const published = newestFirst.filter((thread) => thread.state !== "draft");
   const newestReply = published.find((thread) => isReply(thread.type) && thread.type !== "phone");
   const newestUserThread = newestFirst.find((thread) => thread.user !== undefined);
   const threadTime = (thread: ThreadInput) =>
     (thread.imported || input.imported) && thread.createdAt !== undefined ? thread.createdAt : createdAt;
-  const state = published.length > 0 ? "published" : "draft";
+  const state: ConversationState = input.state ?? (published.length > 0 ? "published" : "draft");
   const customerId = customer.idSql;
   const withCc = newestFirst.find((thread) => thread.cc?.length);
   const withBcc = newestFirst.find((thread) => thread.bcc?.length);
@@ -211,10 +230,10 @@ function buildStatements(db: Database, input: CreateConversationInput, plan: Pla
       state,
       folderId: publicFolderIdSql(
         sql`${input.mailboxId}`,
-        folderTypeSql(sql`${state}`, sql`${status}`, sql`${input.assignTo ?? null}`),
+        folderTypeSql(sql`${state}`, sql`${status}`, sql`${assignTo ?? null}`),
       ),
       mailboxId: input.mailboxId,
-      assigneeId: input.assignTo ?? null,
+      assigneeId: assignTo ?? null,
       customerId,
       customerEmail: customer.email,
       createdByUserId: byCustomer(oldest.type) ? null : oldest.user!,
@@ -260,7 +279,7 @@ function buildStatements(db: Database, input: CreateConversationInput, plan: Pla
         customerId,
         createdByUserId: byCustomer(thread.type) ? null : thread.user!,
         createdByCustomerId: byCustomer(thread.type) ? author.idSql : null,
-        assignedToUserId: input.assignTo ?? null,
+        assignedToUserId: assignTo ?? null,
         to: thread.to ?? (thread.type === "message" && customer.email ? [customer.email] : []),
         cc: thread.cc ?? [],
         bcc: thread.bcc ?? [],

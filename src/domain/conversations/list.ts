@@ -18,7 +18,12 @@ import {
   toPeople,
 } from "../../db/conversationQueries";
 import { conversations, folders } from "../../db/schema";
-import { type ConversationState, type ConversationStatus, FolderType } from "../../lib/vocabulary";
+import {
+  type ConversationState,
+  type ConversationStatus,
+  type ConversationType,
+  FolderType,
+} from "../../lib/vocabulary";
 import { type ConversationListItem, presentListItem } from "../../present/conversation";
 import { namedBatch } from "../batch";
 import { normalizeEmail } from "../customers/resolution";
@@ -38,7 +43,7 @@ export interface ListFilters {
   status?: ConversationStatus[];
   /** Absent: published (drafts and deleted conversations only when asked for). */
   state?: ConversationState;
-  type?: "email" | "phone" | "chat";
+  type?: ConversationType;
   /** null: unassigned. */
   assignedTo?: number | null;
   customerEmail?: string;

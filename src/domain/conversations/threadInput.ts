@@ -1,5 +1,5 @@
 /** A new thread as Create Conversation and Create Thread take it, whatever entry point parsed it. */
-import type { ConversationStatus } from "../../lib/vocabulary";
+import type { ConversationStatus, ThreadState } from "../../lib/vocabulary";
 import type { AttachmentInput } from "../attachments/store";
 import type { CustomerRef } from "../customers/resolution";
 
@@ -14,7 +14,7 @@ export interface ThreadInput {
   /** The author of a message, note or phone thread. */
   user?: number;
   imported?: boolean;
-  state?: "draft" | "published";
+  state?: ThreadState;
   to?: string[];
   cc?: string[];
   bcc?: string[];

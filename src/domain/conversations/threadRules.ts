@@ -8,6 +8,9 @@ export const byCustomer = (type: ThreadInputType) => type === "customer" || type
 
 export const sourceVia = (type: ThreadInputType) => (byCustomer(type) ? "customer" : "user") as "customer" | "user";
 
+/** A user's reply to the customer (FreeScout's message; phone threads count as one). */
+export const isAgentReply = (type: ThreadInputType) => type === "message" || type === "phone";
+
 /** Replies move the conversation's preview and waiting time; notes do not. */
 export const isReply = (type: ThreadInputType) => type !== "note";
 

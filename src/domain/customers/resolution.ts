@@ -2,7 +2,8 @@
  * "Customer object must contain a valid customer id or an email address... If the id is
  * not defined, email is used to look up a customer. If a customer does not exist, a new one
  * will be created. If a customer is matched either via id or email field, the rest of the
- * optional fields is ignored." (Create Conversation / Create Thread)
+ * optional fields is ignored." (Create Conversation / Create Thread) As FreeScout's module
+ * does, a reference without a matching id or email is then looked up by phone.
  *
  * Resolution reads first, then hands back statements for the caller's write batch. A new
  * customer with an email is inserted only if the email is still free when the batch runs,
@@ -10,11 +11,12 @@
  * up with one customer.
  */
 import { type SQL, sql } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Database } from "../../db/client";
 import { reservedRange, reserveIds, type Statement } from "../../db/ids";
 import { customerEmails, customerPhones, customers } from "../../db/schema";
 import { inIds, inTexts, lastInsertedId } from "../../db/sql";
-import { invalidField } from "../../lib/errors";
+import { ApiError, invalidField } from "../../lib/errors";
 
 export interface CustomerRef {
   id?: number;
@@ -49,6 +51,7 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 export function planCustomerResolution(db: Database, refs: { ref: CustomerRef; path: string }[], now: number) {
   const ids = refs.flatMap(({ ref }) => (ref.id !== undefined ? [ref.id] : []));
   const emails = refs.flatMap(({ ref }) => (ref.id === undefined && ref.email ? [normalizeEmail(ref.email)] : []));
+  const phones = refs.flatMap(({ ref }) => (ref.id === undefined && ref.phone ? [ref.phone] : []));
   const anonymous = refs.filter(({ ref }) => ref.id === undefined && !ref.email).length;
   const statements: [Statement, ...Statement[]] = [
     db
@@ -59,19 +62,45 @@ export function planCustomerResolution(db: Database, refs: { ref: CustomerRef; p
       .select({ id: customerEmails.customerId, email: customerEmails.email })
       .from(customerEmails)
       .where(inTexts(customerEmails.email, emails)),
+    db
+      .select({
+        id: customerPhones.customerId,
+        value: customerPhones.value,
+        email: firstEmailOf(customerPhones.customerId),
+      })
+      .from(customerPhones)
+      .where(inTexts(customerPhones.value, phones))
+      .orderBy(customerPhones.customerId),
     ...(anonymous ? reserveIds(db, "customers", anonymous) : []),
   ];
 
-  /** Takes the results of `statements`, in their order. */
-  function resolve(results: readonly unknown[]): ResolvedCustomer[] {
+  /** Takes the results of `statements`, in their order: each reference resolved, or why it cannot be. */
+  function resolveEach(results: readonly unknown[]): (ResolvedCustomer | ApiError)[] {
     const byId = results[0] as { id: number; email: string | null }[];
     const byEmail = results[1] as { id: number; email: string }[];
+    const byPhone = results[2] as { id: number; value: string; email: string | null }[];
     const known = new Map(byId.map((row) => [row.id, row.email]));
     const emailOwners = new Map(byEmail.map((row) => [row.email, row.id]));
-    const freshIds = anonymous ? reservedRange(results[3], anonymous) : [];
-    return refs.map(({ ref, path }) => resolveOne(db, ref, path, now, known, emailOwners, freshIds));
+    const phoneOwners = new Map<string, { id: number; email: string | null }>();
+    for (const row of byPhone) if (!phoneOwners.has(row.value)) phoneOwners.set(row.value, row);
+    const freshIds = anonymous ? reservedRange(results[4], anonymous) : [];
+    return refs.map(({ ref, path }) => {
+      try {
+        return resolveOne(db, ref, path, now, { known, emailOwners, phoneOwners }, freshIds);
+      } catch (error) {
+        if (error instanceof ApiError) return error;
+        throw error;
+      }
+    });
   }
-  return { statements, resolve };
+  /** As `resolveEach`, throwing the first reason a reference cannot be resolved. */
+  function resolve(results: readonly unknown[]): ResolvedCustomer[] {
+    return resolveEach(results).map((item) => {
+      if (item instanceof ApiError) throw item;
+      return item;
+    });
+  }
+  return { statements, resolve, resolveEach };
 }
 
 function resolveOne(
@@ -79,12 +108,16 @@ function resolveOne(
   ref: CustomerRef,
   path: string,
   now: number,
-  known: Map<number, string | null>,
-  emailOwners: Map<string, number>,
+  found: {
+    known: Map<number, string | null>;
+    emailOwners: Map<string, number>;
+    phoneOwners: Map<string, { id: number; email: string | null }>;
+  },
   freshIds: number[],
 ): ResolvedCustomer {
+  const { known, emailOwners, phoneOwners } = found;
   if (ref.id !== undefined) {
-    if (!known.has(ref.id)) throw invalidField(`${path}.id`, "Customer not found", ref.id);
+    if (!known.has(ref.id)) throw invalidField(path, `Customer with the following ID not found: ${ref.id}`, ref.id);
     return {
       idSql: sql`${ref.id}`,
       existingId: ref.id,
@@ -99,15 +132,19 @@ function resolveOne(
     createdAt: now,
     updatedAt: now,
   };
-  if (ref.email) {
-    const email = normalizeEmail(ref.email);
-    const owner = emailOwners.get(email);
-    if (owner !== undefined) return { idSql: sql`${owner}`, existingId: owner, email, statements: [], freshId: null };
+  const email = ref.email ? normalizeEmail(ref.email) : null;
+  const owner = email === null ? undefined : emailOwners.get(email);
+  if (owner !== undefined) return { idSql: sql`${owner}`, existingId: owner, email, statements: [], freshId: null };
+  const byPhone = ref.phone ? phoneOwners.get(ref.phone) : undefined;
+  if (byPhone) {
+    return { idSql: sql`${byPhone.id}`, existingId: byPhone.id, email: byPhone.email, statements: [], freshId: null };
+  }
+  if (email !== null) {
     const statements = createWithEmail(db, email, base, ref.phone);
     return { idSql: customerIdByEmail(email), existingId: null, email, statements, freshId: null };
   }
   if (!ref.firstName && !ref.phone) {
-    throw invalidField(path, "A customer needs an id, an email, or for phone conversations a firstName or phone");
+    throw invalidField(`${path}.firstName`, "Customer first name or email is required.");
   }
   const id = freshIds.shift()!;
   const statements: [Statement, ...Statement[]] = [db.insert(customers).values({ id, ...base })];
@@ -115,7 +152,7 @@ function resolveOne(
   return { idSql: sql`${id}`, existingId: null, email: null, statements, freshId: id };
 }
 
-const firstEmailOf = (customerId: typeof customers.id) =>
+const firstEmailOf = (customerId: SQLiteColumn) =>
   sql<string | null>`(SELECT email FROM customer_emails WHERE customer_id = ${customerId} ORDER BY id LIMIT 1)`;
 
 export const customerIdByEmail = (email: string): SQL =>

@@ -16,22 +16,28 @@ const counts = async () =>
 describe("Create Conversation errors", () => {
   it.each([
     ["no threads", { threads: [] }, "threads"],
-    ["unknown type", { type: "fax" }, "type"],
     ["unknown mailbox", { mailboxId: 999 }, "mailboxId"],
-    ["assignee without access to the mailbox", { mailboxId: 2, customFields: [], assignTo: 15 }, "assignTo"],
-    ["unknown assignee", { assignTo: 999 }, "assignTo"],
     ["unknown thread user", { threads: [{ type: "note", text: "x", user: 999 }] }, "threads[0].user"],
     ["a message without user", { threads: [{ type: "message", text: "x" }] }, "threads[0].user"],
     ["an empty thread text", { threads: [{ type: "note", text: "", user: 7 }] }, "threads[0].text"],
-    ["an email conversation without customer email or id", { customer: { firstName: "Mark" } }, "customer"],
-    ["an unknown customer id", { customer: { id: 999 } }, "customer.id"],
+    ["an unknown customer id", { customer: { id: 999 } }, "customer"],
+    ["a customer with neither id, email, phone nor firstName", { customer: { lastName: "Lee" } }, "customer.firstName"],
+    [
+      "threads that are all invalid (one without user, one unknown user)",
+      {
+        threads: [
+          { type: "message", text: "x" },
+          { type: "note", text: "y", user: 999 },
+        ],
+      },
+      "threads[0].user",
+    ],
     ["an invalid customer email", { customer: { email: "not-an-email" } }, "customer.email"],
     ["a custom field of another mailbox", { customFields: [{ id: 999, value: "x" }] }, "customFields[0].id"],
     ["a dropdown value that is no option id", { customFields: [{ id: 18, value: "High" }] }, "customFields[0].value"],
     ["a date field that is no date", { customFields: [{ id: 19, value: "tomorrow" }] }, "customFields[0].value"],
     ["a number field that is no number", { customFields: [{ id: 39, value: "seven" }] }, "customFields[0].value"],
     ["a createdAt that is no ISO date", { createdAt: "16/03/2020" }, "createdAt"],
-    ["status spam (not creatable)", { status: "spam" }, "status"],
     ["a bad cc address", { threads: [{ type: "customer", text: "x", cc: ["nope"] }] }, "threads[0].cc[0]"],
   ])("400 for %s, and nothing is written", async (_name, patch, path) => {
     const before = await counts();

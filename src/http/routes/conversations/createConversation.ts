@@ -4,35 +4,49 @@ import { publishEvents } from "../../../domain/webhooks/publish";
 import { defineRoute, isoDateTime, jsonBody, jsonContent } from "../../../lib/openapi";
 import { ConversationSchema } from "../../../present/conversation";
 import { createdHeaders, type Handler } from "../types";
-import { ConversationType, CustomerRefInput, CustomFieldsInput, FlagInput, IdInput, ThreadInput } from "./schemas";
+import {
+  ConversationStateInput,
+  ConversationStatusInput,
+  ConversationType,
+  CustomerRefInput,
+  CustomFieldsInput,
+  FlagInput,
+  IdInput,
+  ThreadInput,
+} from "./schemas";
 
-/** A phone conversation may name its customer by name or phone; others need an id or email. */
-function customerIdentified(body: unknown): boolean {
-  const { type, customer } = (body ?? {}) as { type?: unknown; customer?: unknown };
-  if (type === "phone" || customer === null || typeof customer !== "object") return true;
-  const { id, email } = customer as { id?: unknown; email?: unknown };
-  return email !== undefined || id !== undefined;
-}
+/** FreeScout's threads: the valid ones are kept and the others skipped; all of them only if none is valid. */
+const validThreadsOnly = (value: unknown) => {
+  if (!Array.isArray(value)) return value;
+  const valid = value.filter((item) => ThreadInput.safeParse(item).success);
+  return valid.length ? valid : value;
+};
 
 export const CreateConversationBody = z
   .object({
     type: ConversationType,
     mailboxId: IdInput,
-    subject: z.string().trim().min(1).max(998),
+    subject: z
+      .union([z.string(), z.number().transform(String)])
+      .pipe(z.string().trim().max(998))
+      .openapi({ type: "string", description: "May be empty, as in FreeScout" }),
     customer: CustomerRefInput,
-    threads: z.array(ThreadInput).min(1).max(100).openapi({ description: "At least one thread; newest first" }),
+    threads: z.preprocess(validThreadsOnly, z.array(ThreadInput).min(1).max(100)).openapi({
+      description:
+        "At least one thread; newest first. Invalid threads are skipped as FreeScout skips them; the request fails only if no thread is valid",
+    }),
     imported: FlagInput.optional(),
-    assignTo: IdInput.optional(),
-    status: z.enum(["active", "pending", "closed"]).optional(),
+    assignTo: IdInput.optional().openapi({
+      description: "A user id; an unknown user leaves the conversation unassigned",
+    }),
+    status: ConversationStatusInput.optional().openapi({
+      description:
+        "Conversation status: active, pending, closed, spam (any other value means active). Without it, the newest thread's reply rule applies: a customer reply makes it active, an agent reply pending.",
+    }),
+    state: ConversationStateInput.optional(),
     customFields: CustomFieldsInput.optional(),
     createdAt: isoDateTime.optional(),
     closedAt: isoDateTime.optional(),
-  })
-  // Also in the domain; here too so that it comes with the other fields' errors (when: always).
-  .refine((body: unknown) => customerIdentified(body), {
-    path: ["customer"],
-    message: "Customer object must contain a valid customer id or an email address",
-    when: () => true,
   })
   .openapi("CreateConversation");
 

@@ -29,11 +29,9 @@ const documentExample = {
 describe("Create Thread errors", () => {
   it.each([
     ["a message without user", { type: "message", text: "x" }, "user"],
-    ["a customer reply without customer", { type: "customer", text: "x" }, "customer"],
     ["an unknown user", { type: "note", text: "x", user: 999 }, "user"],
-    ["an unknown type", { type: "email", text: "x", user: 7 }, "type"],
     ["no text", { type: "note", user: 7 }, "text"],
-    ["an unknown state", { type: "note", text: "x", user: 7, state: "hidden" }, "state"],
+    ["an unknown customer id", { type: "customer", text: "x", customer: { id: 999 } }, "customer"],
   ])("400 for %s, and nothing is written", async (_name, body, path) => {
     const res = await post("/api/conversations/1/threads", body);
     expect(res.status).toBe(400);

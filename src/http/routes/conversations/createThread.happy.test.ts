@@ -96,10 +96,11 @@ describe("Create Thread", () => {
     expect((await get("/api/conversations/1")).json).toMatchObject({ status: "closed", closedBy: 33 });
   });
 
-  it("a draft reply puts the conversation in Drafts until a reply is published", async () => {
+  it("a draft reply leaves the conversation as it was (FreeScout) until a reply is published", async () => {
+    const before = (await get("/api/conversations/1")).json;
     await post("/api/conversations/1/threads", { type: "message", text: "Draft", user: 33, state: "draft" });
     let conversation = (await get("/api/conversations/1")).json;
-    expect(conversation).toMatchObject({ state: "draft", status: "active", folderId: (await folderOfType(30)).id });
+    expect(conversation).toMatchObject({ state: "published", status: "active", folderId: before.folderId });
     await post("/api/conversations/1/threads", { type: "message", text: "Sent", user: 33 });
     conversation = (await get("/api/conversations/1")).json;
     expect(conversation).toMatchObject({

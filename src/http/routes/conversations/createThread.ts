@@ -4,12 +4,12 @@ import { publishEvents } from "../../../domain/webhooks/publish";
 import { defineRoute, idParam, jsonBody, jsonContent } from "../../../lib/openapi";
 import { ThreadSchema } from "../../../present/conversation";
 import { createdHeaders, type Handler } from "../types";
-import { ThreadInput } from "./schemas";
+import { ConversationStatusInput, ThreadInput } from "./schemas";
 
 export const CreateThreadBody = ThreadInput.extend({
-  status: z.enum(["active", "pending", "closed"]).optional().openapi({
+  status: ConversationStatusInput.optional().openapi({
     description:
-      "Sets the conversation status; by default a customer reply re-activates and an agent reply makes it pending",
+      "Sets the conversation status: active, pending, closed, spam (any other value means active); by default a customer reply re-activates and an agent reply makes it pending",
   }),
 }).openapi("CreateThread");
 
@@ -18,7 +18,8 @@ export const route = defineRoute({
   path: "/api/conversations/{conversationId}/threads",
   tags: ["Threads"],
   summary: "Create Thread",
-  description: "Adds a customer reply, user reply or user note (or chat/phone thread) to a conversation.",
+  description:
+    "Adds a customer reply, user reply or user note (or chat/phone thread) to a conversation. A customer reply without `customer` is written by the conversation's customer; a `customer` given on any thread becomes the conversation's customer.",
   request: { params: z.object({ conversationId: idParam("conversationId") }), body: jsonBody(CreateThreadBody) },
   responses: { 201: jsonContent(ThreadSchema, "The created thread") },
 });

@@ -3,7 +3,7 @@ import { z } from "@hono/zod-openapi";
 import { DEFAULT_MIME_TYPE } from "../../../domain/attachments/store";
 import { threadInputTypes } from "../../../domain/conversations/threadInput";
 import { isoDateTime } from "../../../lib/openapi";
-import { conversationTypes } from "../../../lib/vocabulary";
+import { conversationStates, conversationStatuses, conversationTypes, threadStates } from "../../../lib/vocabulary";
 
 /** An id as JSON number or, as PHP clients send it, a numeric string. */
 export const IdInput = z
@@ -23,18 +23,44 @@ export const FlagInput = z
 
 const Email = z.email().max(191);
 
-export const CustomerRefInput = z
-  .object({
-    id: IdInput.optional(),
-    email: Email.optional(),
-    firstName: z.string().trim().max(40).optional(),
-    lastName: z.string().trim().max(40).optional(),
-    phone: z.string().trim().min(1).max(60).optional(),
-  })
-  .openapi("CustomerReference", {
-    description:
-      "A customer by id, else by email (created when unknown); phone conversations may give firstName or phone instead.",
-  });
+/**
+ * A FreeScout code (type, status, state): a known value as given, any other value the
+ * module's default, as the module coerces it.
+ */
+export const codeInput = <const T extends readonly [string, ...string[]]>(
+  values: T,
+  fallback: T[number],
+  what: string,
+) =>
+  z
+    .string()
+    .transform((value): T[number] => ((values as readonly string[]).includes(value) ? value : fallback))
+    .openapi({
+      type: "string",
+      enum: [...values],
+      description: `${what}: ${values.join(", ")}. Any other value means ${fallback}, as FreeScout reads it.`,
+    });
+
+export const ConversationStatusInput = codeInput(conversationStatuses, "active", "Conversation status");
+
+/** Zapier sends the customer as a one-element array; FreeScout takes its first element. */
+const firstIfArray = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+
+export const CustomerRefInput = z.preprocess(
+  firstIfArray,
+  z
+    .object({
+      id: IdInput.optional(),
+      email: Email.optional(),
+      firstName: z.string().trim().max(40).optional(),
+      lastName: z.string().trim().max(40).optional(),
+      phone: z.string().trim().min(1).max(60).optional(),
+    })
+    .openapi("CustomerReference", {
+      description:
+        "A customer by id, else by email, else by phone; created with the fields given when none matches (firstName, email or phone suffices). A one-element array is read as its element.",
+    }),
+);
 
 export const AttachmentInput = z
   .object({
@@ -54,12 +80,12 @@ export const AttachmentInput = z
 
 export const ThreadInput = z
   .object({
-    type: z.enum(threadInputTypes),
+    type: codeInput(threadInputTypes, "customer", "Thread type"),
     text: z.string().min(1).max(1_000_000),
     customer: CustomerRefInput.optional(),
     user: IdInput.optional(),
     imported: FlagInput.optional(),
-    state: z.enum(["draft", "published"]).optional(),
+    state: codeInput(threadStates, "published", "Thread state").optional(),
     to: z.array(Email).max(100).optional(),
     cc: z.array(Email).max(100).optional(),
     bcc: z.array(Email).max(100).optional(),
@@ -68,7 +94,9 @@ export const ThreadInput = z
   })
   .openapi("ThreadInput");
 
-export const ConversationType = z.enum(conversationTypes);
+export const ConversationType = codeInput(conversationTypes, "email", "Conversation type");
+
+export const ConversationStateInput = codeInput(conversationStates, "published", "Conversation state");
 
 export const CustomFieldsInput = z
   .array(z.object({ id: IdInput, value: z.union([z.string(), z.number(), z.null()]) }))
