@@ -2,7 +2,7 @@
  * List Conversations: the document's filters and sorts as index-backed SQL. Two round
  * trips: the page and its total, then everything the page's items show.
  */
-import { and, asc, count, desc, eq, gt, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import {
   type ConversationRow,
@@ -39,9 +39,9 @@ export type SortField = (typeof SORT_FIELDS)[number];
 export interface ListFilters {
   mailboxId?: number[];
   folderId?: number;
-  /** Absent: active; empty: every status (`status=all`). */
+  /** Absent or empty: every status, as FreeScout's module lists (the document's default of active is not applied). */
   status?: ConversationStatus[];
-  /** Absent: published (drafts and deleted conversations only when asked for). */
+  /** Absent: every state, as FreeScout's module lists. */
   state?: ConversationState;
   type?: ConversationType;
   /** null: unassigned. */
@@ -98,21 +98,17 @@ function conditions(
   plans: { tag?: TagPlan } = {},
 ): SQL | undefined {
   const c = conversations;
-  const status = filters.status ?? ["active"];
+  const status = filters.status ?? [];
   return and(
     filters.mailboxId?.length ? inArray(c.mailboxId, filters.mailboxId) : undefined,
     status.length ? inArray(c.status, status) : undefined,
-    eq(c.state, filters.state ?? "published"),
+    filters.state ? eq(c.state, filters.state) : undefined,
     filters.type ? eq(c.type, filters.type) : undefined,
     filters.assignedTo === null ? isNull(c.assigneeId) : undefined,
     typeof filters.assignedTo === "number" ? eq(c.assigneeId, filters.assignedTo) : undefined,
     filters.customerId !== undefined ? eq(c.customerId, filters.customerId) : undefined,
-    filters.customerEmail !== undefined
-      ? inArray(
-          c.customerId,
-          sql`(SELECT customer_id FROM customer_emails WHERE email = ${normalizeEmail(filters.customerEmail)})`,
-        )
-      : undefined,
+    // The address the conversation is with, as FreeScout compares it.
+    filters.customerEmail !== undefined ? eq(c.customerEmail, normalizeEmail(filters.customerEmail)) : undefined,
     filters.customerPhone !== undefined
       ? inArray(
           c.customerId,
@@ -124,8 +120,9 @@ function conditions(
     filters.tag !== undefined ? tagCondition(normalizeTagName(filters.tag), plans.tag ?? "lookup") : undefined,
     filters.createdByUserId !== undefined ? eq(c.createdByUserId, filters.createdByUserId) : undefined,
     filters.createdByCustomerId !== undefined ? eq(c.createdByCustomerId, filters.createdByCustomerId) : undefined,
-    filters.createdSince !== undefined ? gt(c.createdAt, filters.createdSince) : undefined,
-    filters.updatedSince !== undefined ? gt(c.updatedAt, filters.updatedSince) : undefined,
+    // ">=" as FreeScout: a poller passing its last seen time gets that second's rows again, never loses one.
+    filters.createdSince !== undefined ? gte(c.createdAt, filters.createdSince) : undefined,
+    filters.updatedSince !== undefined ? gte(c.updatedAt, filters.updatedSince) : undefined,
     ...folderConditions(filters.folderId, mineFolder),
   );
 }
@@ -144,19 +141,37 @@ function folderConditions(folderId: number | undefined, mine: { mailboxId: numbe
 
 const ALL_STATUSES: ConversationStatus[] = ["active", "pending", "closed", "spam"];
 
+/** Every conversation is in exactly one of its mailbox's public folders. */
+const PUBLIC_FOLDER_TYPES = [
+  FolderType.Unassigned,
+  FolderType.Drafts,
+  FolderType.Assigned,
+  FolderType.Closed,
+  FolderType.Spam,
+  FolderType.Deleted,
+];
+
 /**
  * `totalElements` from the folder counters when the filters are exactly what folders count
- * (mailboxes, statuses, published, an assignee or unassigned): a few folder rows instead of
- * counting every match. Null when another filter is present.
+ * (mailboxes; every state and status, or published with statuses, an assignee or
+ * unassigned): a few folder rows instead of counting every match. Null when another filter
+ * is present.
  */
 function counterTotal(filters: ListFilters, mine: unknown): { sum: SQL; where: SQL | undefined } | null {
   const { mailboxId, status, state, assignedTo, ...rest } = filters;
-  if (mine || (state !== undefined && state !== "published")) return null;
-  if (Object.values(rest).some((value) => value !== undefined)) return null;
-  const statuses = status === undefined ? ["active"] : status.length ? status : ALL_STATUSES;
+  if (mine || Object.values(rest).some((value) => value !== undefined)) return null;
+  const inMailboxes = mailboxId?.length ? inArray(folders.mailboxId, mailboxId) : undefined;
+  if (state === undefined) {
+    if (status?.length || assignedTo !== undefined) return null;
+    return {
+      sum: sql`${folders.totalCount}`,
+      where: and(inArray(folders.type, PUBLIC_FOLDER_TYPES), isNull(folders.userId), inMailboxes),
+    };
+  }
+  if (state !== "published") return null;
+  const statuses = status?.length ? status : ALL_STATUSES;
   const has = (name: ConversationStatus, expression: SQL) => (statuses.includes(name) ? expression : sql`0`);
   const open = sql`${has("active", sql`${folders.activeCount}`)} + ${has("pending", sql`${folders.totalCount} - ${folders.activeCount}`)}`;
-  const inMailboxes = mailboxId?.length ? inArray(folders.mailboxId, mailboxId) : undefined;
   if (assignedTo === undefined) {
     const sum = sql`CASE WHEN ${folders.type} IN (${FolderType.Unassigned}, ${FolderType.Assigned}) THEN ${open}
       WHEN ${folders.type} = ${FolderType.Closed} THEN ${has("closed", sql`${folders.totalCount}`)}

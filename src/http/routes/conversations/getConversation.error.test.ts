@@ -13,12 +13,6 @@ describe("Get Conversation errors", () => {
     }
   });
 
-  it("400 for an unknown embed", async () => {
-    const res = await get("/api/conversations/1", { query: { embed: "threads,secrets" } });
-    expect(res.status).toBe(400);
-    expect(errorsOf(res)[0]!.path).toMatch(/^embed/);
-  });
-
   it("401 without a key", async () => {
     expect((await get("/api/conversations/1", { key: null })).status).toBe(401);
   });

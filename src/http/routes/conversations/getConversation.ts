@@ -1,15 +1,27 @@
 import { z } from "@hono/zod-openapi";
 import { EMBEDS, embedSet, loadConversation } from "../../../domain/conversations/load";
 import { notFound } from "../../../lib/errors";
-import { commaList, defineRoute, idParam, jsonContent } from "../../../lib/openapi";
+import { defineRoute, idParam, jsonContent } from "../../../lib/openapi";
 import { ConversationSchema } from "../../../present/conversation";
 import type { Handler } from "../types";
 
-export const EmbedQuery = commaList(z.enum(EMBEDS)).openapi({
-  type: "string",
-  description: "Comma separated: threads, timelogs, tags",
-  example: "threads,tags",
-});
+/** Known embeds; unknown ones are ignored, as FreeScout ignores them. */
+export const EmbedQuery = z
+  .string()
+  .transform((value) =>
+    // Empty means not given (FreeScout: Get Conversation then embeds threads).
+    value.trim() === ""
+      ? undefined
+      : value
+          .split(",")
+          .map((part) => part.trim())
+          .filter((part): part is (typeof EMBEDS)[number] => (EMBEDS as readonly string[]).includes(part)),
+  )
+  .openapi({
+    type: "string",
+    description: "Comma separated: threads, timelogs, tags; unknown values are ignored",
+    example: "threads,tags",
+  });
 
 export const route = defineRoute({
   method: "get",

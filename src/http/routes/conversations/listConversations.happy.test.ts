@@ -40,18 +40,20 @@ beforeAll(async () => {
 });
 
 describe("List Conversations", () => {
-  it("defaults to active conversations, newest first, with the document's item shape", async () => {
+  it("lists every status by default (FreeScout's module), newest first, with the document's item shape", async () => {
     const res = await get("/api/conversations");
     expect(res.status).toBe(200);
     expect(ids(res)).toEqual([
       created["Phone call"],
+      created["Pending one"],
       created["Sales lead"],
       created.Invoice_question,
       created["Printer 100% broken"],
+      7,
       1,
     ]);
-    expect(res.json.page).toEqual({ size: 50, totalElements: 5, totalPages: 1, number: 1 });
-    const item = res.json._embedded.conversations[4];
+    expect(res.json.page).toEqual({ size: 50, totalElements: 7, totalPages: 1, number: 1 });
+    const item = res.json._embedded.conversations[6];
     expect(item).toMatchObject({
       id: 1,
       number: 1,
@@ -72,8 +74,12 @@ describe("List Conversations", () => {
       ["Phone call", "Pending one", "Sales lead", "Invoice_question", "Printer 100% broken", 7, 1],
     ],
     ["type", { type: "phone" }, ["Phone call"]],
-    ["assignedTo", { assignedTo: "7" }, ["Invoice_question"]],
-    ["empty assignedTo means unassigned", { assignedTo: "" }, ["Phone call", "Sales lead", "Printer 100% broken"]],
+    ["assignedTo", { assignedTo: "7", status: "active" }, ["Invoice_question"]],
+    [
+      "empty assignedTo means unassigned",
+      { assignedTo: "", status: "active" },
+      ["Phone call", "Sales lead", "Printer 100% broken"],
+    ],
     ["customerEmail, case-insensitive", { customerEmail: "RODNEY@example.org" }, ["Phone call", 1]],
     ["customerPhone", { customerPhone: "555-0100" }, ["Phone call", 1]],
     ["customerId", { customerId: "1" }, ["Phone call", 1]],
@@ -85,7 +91,8 @@ describe("List Conversations", () => {
     ["tag of the seed", { tag: "overdue", status: "all" }, [7, 1]],
     ["createdByCustomerId", { createdByCustomerId: "1" }, ["Phone call", 1]],
     ["createdByUserId", { createdByUserId: "33", status: "all", mailboxId: "2" }, ["Sales lead"]],
-    ["createdSince", { createdSince: "2021-03-15T00:00:00Z" }, ["Phone call"]],
+    ["createdSince", { createdSince: "2021-03-15T00:00:00Z", status: "active" }, ["Phone call"]],
+    ["createdSince, the given second included", { createdSince: "2021-05-01T10:00:00Z" }, ["Phone call"]],
     ["state deleted (none)", { state: "deleted" }, []],
   ])("filters by %s", async (_name, query, expected) => {
     const res = await get("/api/conversations", { query });
@@ -120,26 +127,28 @@ describe("List Conversations", () => {
     ["subject", "asc", ["Invoice_question", "Phone call", "Printer 100% broken", 1, "Sales lead"]],
     ["mailboxId", "asc", [1, "Printer 100% broken", "Invoice_question", "Phone call", "Sales lead"]],
   ])("sorts by %s %s", async (sortField, sortOrder, expected) => {
-    const res = await get("/api/conversations", { query: { sortField, sortOrder } });
+    const res = await get("/api/conversations", { query: { sortField, sortOrder, status: "active" } });
     expect(ids(res)).toEqual(expected.map((e) => (typeof e === "number" ? e : created[e])));
   });
 
   it("sorts by updatedAt and waitingSince in both orders", async () => {
     for (const sortField of ["updatedAt", "waitingSince"]) {
-      const asc = ids(await get("/api/conversations", { query: { sortField, sortOrder: "asc" } }));
-      const desc = ids(await get("/api/conversations", { query: { sortField, sortOrder: "desc" } }));
+      const asc = ids(await get("/api/conversations", { query: { sortField, sortOrder: "asc", status: "active" } }));
+      const desc = ids(await get("/api/conversations", { query: { sortField, sortOrder: "desc", status: "active" } }));
       expect(asc).toHaveLength(5);
       expect(desc).toEqual([...asc].reverse());
     }
     // The demo conversation was updated and replied to in 2020, before every other.
-    expect(ids(await get("/api/conversations", { query: { sortField: "updatedAt", sortOrder: "asc" } }))[0]).toBe(1);
+    const query = { sortField: "updatedAt", sortOrder: "asc", status: "active" };
+    expect(ids(await get("/api/conversations", { query }))[0]).toBe(1);
   });
 
   it("pages", async () => {
     const first = await get("/api/conversations", { query: { pageSize: 3, page: 1 } });
     const second = await get("/api/conversations", { query: { pageSize: 3, page: 2 } });
-    expect(first.json.page).toEqual({ size: 3, totalElements: 5, totalPages: 2, number: 1 });
-    expect([...ids(first), ...ids(second)]).toEqual(ids(await get("/api/conversations")));
+    const third = await get("/api/conversations", { query: { pageSize: 3, page: 3 } });
+    expect(first.json.page).toEqual({ size: 3, totalElements: 7, totalPages: 3, number: 1 });
+    expect([...ids(first), ...ids(second), ...ids(third)]).toEqual(ids(await get("/api/conversations")));
   });
 
   it("embeds threads and tags of every item in two round trips", async () => {

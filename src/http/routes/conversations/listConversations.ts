@@ -18,6 +18,20 @@ import type { Handler } from "../types";
 import { EmbedQuery } from "./getConversation";
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** A filter or sort value FreeScout knows, else no filter at all (the module ignores unknown values). */
+const knownOrIgnored = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z
+    .string()
+    .transform((value): T[number] | undefined =>
+      (values as readonly string[]).includes(value) ? (value as T[number]) : undefined,
+    )
+    .optional()
+    .openapi({
+      type: "string",
+      enum: [...values],
+      description: `${what}; an unknown value is ignored, as FreeScout ignores it`,
+    });
 const text = filterText(255);
 
 export const ListConversationsQuery = z.object({
@@ -34,28 +48,23 @@ export const ListConversationsQuery = z.object({
   status: z
     .string()
     .optional()
-    .transform((value, ctx) => {
+    .transform((value) => {
       if (value === undefined) return undefined;
-      const parts = value
+      const statuses = conversationStatuses as readonly string[];
+      // Unknown statuses are dropped (FreeScout); none left, or "all", means every status.
+      return value
         .split(",")
         .map((part) => part.trim())
-        .filter(Boolean);
-      if (parts.includes("all")) return [];
-      const statuses = conversationStatuses as readonly string[];
-      const bad = parts.find((part) => !statuses.includes(part));
-      if (bad !== undefined) {
-        ctx.addIssue({ code: "custom", message: `Expected one of these: ${statuses.join(", ")}, all` });
-        return z.NEVER;
-      }
-      return parts as (typeof conversationStatuses)[number][];
+        .filter((part): part is (typeof conversationStatuses)[number] => statuses.includes(part));
     })
     .openapi({
       type: "string",
-      description: "Comma separated statuses (default active); all for any",
+      description:
+        "Comma separated statuses: active, pending, closed, spam. Default: every status, as FreeScout's module lists (all, or only unknown values, mean the same)",
       example: "active,pending",
     }),
-  state: z.enum(conversationStates).optional().openapi({ description: "Default: published" }),
-  type: z.enum(conversationTypes).optional(),
+  state: knownOrIgnored(conversationStates, "draft, published or deleted. Default: every state"),
+  type: knownOrIgnored(conversationTypes, "Conversation type"),
   assignedTo: z
     .union([z.literal("").transform(() => null), id])
     .optional()
@@ -70,8 +79,8 @@ export const ListConversationsQuery = z.object({
   createdByCustomerId: id.optional(),
   createdSince: isoDateTime.optional(),
   updatedSince: isoDateTime.optional(),
-  sortField: z.enum(SORT_FIELDS).optional().openapi({ description: "Default: createdAt" }),
-  sortOrder: z.enum(["asc", "desc"]).optional().openapi({ description: "Default: desc" }),
+  sortField: knownOrIgnored(SORT_FIELDS, "Default: createdAt"),
+  sortOrder: knownOrIgnored(["asc", "desc"], "Default: desc"),
   ...pagingQuery,
 });
 
@@ -81,7 +90,7 @@ export const route = defineRoute({
   tags: ["Conversations"],
   summary: "List Conversations",
   description:
-    "Filters combine with AND. By default: status active, newest first (sortField=createdAt&sortOrder=desc).",
+    "Filters combine with AND. By default, as FreeScout's module: every status and state, newest first (sortField=createdAt&sortOrder=desc). createdSince and updatedSince include the given second.",
   request: { query: ListConversationsQuery },
   responses: {
     200: jsonContent(
