@@ -13,6 +13,9 @@ import {
   customFieldTypes,
   type FieldOptions,
   type FolderTypeValue,
+  type MailFlags,
+  mailDirections,
+  mailStatuses,
   photoTypes,
   replyFrom,
   threadActionTypes,
@@ -66,11 +69,33 @@ export const mailboxes = sqliteTable(
   {
     id: id(),
     name: text("name").notNull(),
+    /** The primary address, lower-cased. */
     email: text("email").notNull(),
+    /** Further addresses of the mailbox, lower-cased; each also a row of `mailbox_aliases`. */
+    aliases: json<string[]>("aliases").notNull().default([]),
+    /** The name outgoing mail is sent from; null: the mailbox name. */
+    fromName: text("from_name"),
+    autoReplyEnabled: integer("auto_reply_enabled", { mode: "boolean" }).notNull().default(false),
+    autoReplySubject: text("auto_reply_subject"),
+    autoReplyBody: text("auto_reply_body"),
+    /** HTML appended to agents' replies. */
+    signature: text("signature"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex("mailboxes_email_unique").on(t.email)],
+);
+
+/** One row per mailbox alias: routing finds a recipient by index; an address has one mailbox. */
+export const mailboxAliases = sqliteTable(
+  "mailbox_aliases",
+  {
+    address: text("address").primaryKey(),
+    mailboxId: integer("mailbox_id")
+      .notNull()
+      .references(() => mailboxes.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("mailbox_aliases_mailbox_idx").on(t.mailboxId)],
 );
 
 export const mailboxUsers = sqliteTable(
@@ -271,6 +296,14 @@ export const threads = sqliteTable(
     bcc: json<string[]>("bcc").notNull().default([]),
     imported: integer("imported", { mode: "boolean" }).notNull().default(false),
     openedAt: integer("opened_at"),
+    /** Outgoing mail state of this thread; 'bounced' also when a bounce of it came in. */
+    mailStatus: text("mail_status", { enum: mailStatuses }),
+    mailError: text("mail_error"),
+    /** The mail provider's id of the sent message. */
+    mailProviderId: text("mail_provider_id"),
+    mailSentAt: integer("mail_sent_at"),
+    /** What an incoming message said about itself (auto-reply, bulk, bounce) and what was dropped. */
+    mailFlags: json<MailFlags>("mail_flags"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -363,6 +396,47 @@ export const timelogs = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [index("timelogs_conversation_created_idx").on(t.conversationId, t.createdAt, t.id)],
+);
+
+/** One row per email message received ('in') or sent ('out'): threading and duplicate delivery. */
+export const mailMessages = sqliteTable(
+  "mail_messages",
+  {
+    id: id(),
+    mailboxId: integer("mailbox_id")
+      .notNull()
+      .references(() => mailboxes.id, { onDelete: "cascade" }),
+    /** RFC 5322 Message-ID without angle brackets, lower-cased. */
+    messageId: text("message_id").notNull(),
+    direction: text("direction", { enum: mailDirections }).notNull(),
+    conversationId: integer("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    threadId: integer("thread_id").references(() => threads.id, { onDelete: "set null" }),
+    /** Key of the raw incoming message in the MAIL bucket until the retention sweep; null for outgoing. */
+    rawR2Key: text("raw_r2_key"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("mail_messages_mailbox_message_unique").on(t.mailboxId, t.messageId),
+    index("mail_messages_message_idx").on(t.messageId),
+    index("mail_messages_conversation_idx").on(t.conversationId),
+    index("mail_messages_thread_idx").on(t.threadId),
+    index("mail_messages_raw_created_idx").on(t.createdAt).where(sql`${t.rawR2Key} IS NOT NULL`),
+  ],
+);
+
+/** The last auto-reply per mailbox and customer, for the auto-reply window. */
+export const autoReplies = sqliteTable(
+  "auto_replies",
+  {
+    mailboxId: integer("mailbox_id")
+      .notNull()
+      .references(() => mailboxes.id, { onDelete: "cascade" }),
+    customerEmail: text("customer_email").notNull(),
+    sentAt: integer("sent_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.mailboxId, t.customerEmail] })],
 );
 
 export const webhooks = sqliteTable("webhooks", {

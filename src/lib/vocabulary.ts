@@ -58,6 +58,28 @@ export const threadActionTypes = [
 export type ThreadType = (typeof threadTypes)[number];
 export type ThreadState = (typeof threadStates)[number];
 
+/** Email: direction of a stored message, mail state of a thread, what an incoming message said about itself. */
+export const mailDirections = ["in", "out"] as const;
+export const mailStatuses = ["queued", "sent", "failed", "bounced", "not_sent"] as const;
+export type MailDirection = (typeof mailDirections)[number];
+export type MailStatus = (typeof mailStatuses)[number];
+export interface DroppedAttachment {
+  fileName: string;
+  mimeType: string;
+  size: number;
+  reason: string;
+}
+export interface MailFlags {
+  /** The Auto-Submitted value, or "auto-replied" for X-Autoreply / X-Autorespond and the like. */
+  autoSubmitted?: string;
+  /** Precedence bulk/list/junk or a List-Id/List-Unsubscribe header. */
+  bulk?: true;
+  /** A delivery status notification (multipart/report) or a mailer-daemon message. */
+  bounce?: true;
+  /** Attachments not stored (over the limits), recorded so nothing is silently lost. */
+  dropped?: DroppedAttachment[];
+}
+
 export const webhookEvents = [
   "convo.assigned",
   "convo.created",
