@@ -168,11 +168,9 @@ function applyChanges(read: UpdateReads, input: UpdateInput, now: number) {
           record("changed-ticket-assignee", `${actor} unassigned conversation`);
           break;
         }
+        // FreeScout assigns without checking access; an unknown user is skipped (no phantom assignee).
         const assignee = userById.get(target);
-        if (!assignee) throw invalidField("assignTo", "User not found", input.assignTo);
-        if (!hasAccess(target, state.mailboxId)) {
-          throw invalidField("assignTo", "The user has no access to the conversation's mailbox", input.assignTo);
-        }
+        if (!assignee) break;
         state.assigneeId = target;
         const name = target === byUser?.id ? "themselves" : fullName(assignee);
         record("changed-ticket-assignee", `${actor} assigned conversation to ${name}`);
@@ -184,8 +182,8 @@ function applyChanges(read: UpdateReads, input: UpdateInput, now: number) {
         if (target.id === state.mailboxId) break;
         const from = state.mailboxId;
         state.mailboxId = target.id;
-        // An assignee without access to the new mailbox cannot keep the conversation.
-        if (state.assigneeId !== null && !hasAccess(state.assigneeId, target.id)) state.assigneeId = null;
+        // An assignee without access to the new mailbox hands the conversation to the user moving it (FreeScout).
+        if (state.assigneeId !== null && !hasAccess(state.assigneeId, target.id)) state.assigneeId = byUser!.id;
         record("moved-from-mailbox", `${actor} moved conversation to ${target.name} (from mailbox #${from})`);
         break;
       }

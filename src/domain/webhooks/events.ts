@@ -14,8 +14,11 @@ export interface ConversationChanges {
   moved: boolean;
 }
 
-/** Delete Conversation deletes forever: FreeScout's convo.deleted and convo.deleted_forever. */
-export const DELETE_EVENTS = ["convo.deleted", "convo.deleted_forever"] as const;
+/**
+ * Delete Conversation deletes forever, and FreeScout's module then fires convo.deleted_forever
+ * only (convo.deleted is moving a conversation to the Deleted folder, which the API never does).
+ */
+export const DELETE_EVENTS = ["convo.deleted_forever"] as const;
 
 const THREAD_EVENTS = {
   customer: "convo.customer.reply.created",
@@ -27,9 +30,10 @@ const THREAD_EVENTS = {
 
 export const createdEvents = (payload: Payload): DomainEvent[] => [{ event: "convo.created", payload }];
 
-export function threadEvents(type: ThreadInputType, statusChanged: boolean, payload: Payload): DomainEvent[] {
+/** `statusAnnounced`: FreeScout fires convo.status on a thread only for an agent reply that sets a new status. */
+export function threadEvents(type: ThreadInputType, statusAnnounced: boolean, payload: Payload): DomainEvent[] {
   const events: DomainEvent[] = [{ event: THREAD_EVENTS[type], payload }];
-  if (statusChanged) events.push({ event: "convo.status", payload });
+  if (statusAnnounced) events.push({ event: "convo.status", payload });
   return events;
 }
 

@@ -63,12 +63,12 @@ describe("Update Conversation", () => {
     expect(await misfiledConversations()).toEqual([]);
   });
 
-  it("moves to another mailbox: re-filed there, unassigned when the assignee has no access", async () => {
+  it("moves to another mailbox: re-filed there, handed to byUser when the assignee has no access (FreeScout)", async () => {
     await put("/api/conversations/1", { byUser: 33, mailboxId: 2 });
     const conversation = (await get("/api/conversations/1")).json;
-    expect(conversation).toMatchObject({ mailboxId: 2, assignee: null });
+    expect(conversation).toMatchObject({ mailboxId: 2, assignee: { id: 33 } });
     const folders = (await get("/api/mailboxes/2/folders")).json._embedded.folders;
-    expect(conversation.folderId).toBe(folders.find((f: { type: number }) => f.type === 1).id);
+    expect(conversation.folderId).toBe(folders.find((f: { type: number }) => f.type === 40).id);
     expect((await lineItems())[0]).toMatchObject({ type: "moved-from-mailbox" });
     expect(await folderCounterMismatches()).toEqual([]);
     expect(await misfiledConversations()).toEqual([]);

@@ -3,21 +3,27 @@ import { CHANGE_KEYS, type ChangeKey, updateConversation } from "../../../domain
 import { publishEvents } from "../../../domain/webhooks/publish";
 import { defineRoute, idParam, jsonBody } from "../../../lib/openapi";
 import type { Handler } from "../types";
-import { IdInput } from "./schemas";
+import { ConversationStatusInput, IdInput } from "./schemas";
 
 export const UpdateConversationBody = z
   .object({
     byUser: IdInput.optional().openapi({ description: "Required when changing status, assignTo or mailboxId" }),
-    status: z.enum(["active", "pending", "closed", "spam"]).optional(),
+    status: ConversationStatusInput.optional(),
     assignTo: z
-      .union([IdInput, z.literal(0), z.literal(-1), z.null()])
+      .union([IdInput, z.literal(0), z.literal(-1), z.literal("-1").transform(() => -1), z.null()])
       .optional()
-      .openapi({ type: ["integer", "null"], description: "User id; null, 0 or -1 unassigns" }),
-    mailboxId: IdInput.optional(),
+      .openapi({
+        type: ["integer", "null"],
+        description:
+          "User id; null, 0 or -1 unassigns. As in FreeScout, mailbox access is not checked; an unknown user changes nothing.",
+      }),
+    mailboxId: IdInput.optional().openapi({
+      description: "Moves the conversation; an assignee without access to that mailbox hands it to byUser",
+    }),
     customerId: IdInput.optional(),
     subject: z
       .union([z.string(), z.number().transform(String)])
-      .pipe(z.string().trim().min(1).max(998))
+      .pipe(z.string().trim().max(998))
       .optional()
       .openapi({ type: "string" }),
   })
