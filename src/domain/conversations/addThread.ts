@@ -16,6 +16,7 @@ import { deleteAttachmentObjects, type StoredAttachment, storeAttachments } from
 import { customerCreatedEvents } from "../customers/events";
 import { createdCustomers, planCustomerResolution, type ResolvedCustomer } from "../customers/resolution";
 import { refileSql } from "../folders";
+import { emailThreadStatements } from "../mail/threadSource";
 import { threadEvents } from "../webhooks/events";
 import type { DomainEvent } from "../webhooks/publish";
 import { batchGroups } from "./batchGroups";
@@ -74,18 +75,25 @@ export async function addThread(services: Deps, input: AddThreadInput): Promise<
   if (!conversation) throw notFound("conversationId", conversationId);
   if (input.user !== undefined && !reads.user[0]) throw invalidField("user", "User not found", input.user);
   const [named] = resolution.resolve(reads.customers);
+  console.log("NAMED", JSON.stringify(named && { e: named.email, x: named.existingId }));
   if (byCustomer(input.type) && !named && conversation.customerId === null) {
     throw invalidField("customer", "`customer` parameter is required");
   }
   const threadId = reservedRange(reads.threadIds[1], 1)[0]!;
 
   const published = input.state !== "draft";
-  const status = statusAfterThread(input.type, published, conversation.status, input.status);
+  // Auto-replies, bulk mail and bounces by email leave the status alone.
+  const status = input.email?.quiet
+    ? conversation.status
+    : statusAfterThread(input.type, published, conversation.status, input.status);
   // FreeScout announces a status change made by a thread only for an agent reply that sets it.
   const announced = input.status !== undefined && isAgentReply(input.type) && status !== conversation.status;
-  const stored = input.attachments?.length
-    ? await storeAttachments(services, { files: input.attachments, path: "attachments" })
-    : [];
+  const stored = [
+    ...(input.email?.attachments ?? []),
+    ...(input.attachments?.length
+      ? await storeAttachments(services, { files: input.attachments, path: "attachments" })
+      : []),
+  ];
 
   const list = threadWrites(db, input, { now, threadId, conversation, status, named, stored });
   let written: { writes: unknown[]; thread: ThreadResults };
@@ -135,6 +143,8 @@ function threadWrites(db: Database, input: AddThreadInput, plan: ThreadPlan): St
   const list: Statement[] = [...(named?.statements ?? [])];
   const customerId = named ? named.idSql : sql`${conversation.customerId}`;
   const customerEmail = named ? named.email : conversation.customerEmail;
+  // An email's sender writes the thread; the conversation keeps the customer it has.
+  const keepCustomer = !!input.email && conversation.customerId !== null;
   const threadTime = input.imported && input.createdAt !== undefined ? input.createdAt : now;
   list.push(
     db.insert(threads).values({
@@ -145,8 +155,9 @@ function threadWrites(db: Database, input: AddThreadInput, plan: ThreadPlan): St
       state: input.state ?? "published",
       body: input.text,
       sourceVia: sourceVia(input.type),
-      sourceType: "api",
-      customerId,
+      sourceType: input.email ? "email" : "api",
+      mailFlags: input.email?.flags ?? null,
+      customerId: keepCustomer ? sql`${conversation.customerId}` : customerId,
       createdByUserId: byCustomer(input.type) ? null : input.user!,
       createdByCustomerId: byCustomer(input.type) ? customerId : null,
       assignedToUserId: conversation.assigneeId,
@@ -158,6 +169,7 @@ function threadWrites(db: Database, input: AddThreadInput, plan: ThreadPlan): St
       updatedAt: now,
     }),
   );
+  if (input.email) list.push(...emailThreadStatements(db, input.email, { conversationId, threadId }));
   if (stored.length) {
     const rows = stored.map((file) => ({ ...file, conversationId, threadId, createdAt: now }));
     for (const chunk of insertChunks(rows)) list.push(db.insert(attachments).values(chunk));
@@ -170,8 +182,11 @@ function threadWrites(db: Database, input: AddThreadInput, plan: ThreadPlan): St
       .set({
         status,
         // The state stays, except that a customer's reply brings a deleted conversation back (FreeScout).
-        ...(reply && byCustomer(input.type) && conversation.state === "deleted" && { state: "published" as const }),
-        ...(named && { customerId, customerEmail: named.email }),
+        ...(reply &&
+          byCustomer(input.type) &&
+          !input.email?.quiet &&
+          conversation.state === "deleted" && { state: "published" as const }),
+        ...(named && !keepCustomer && { customerId, customerEmail: named.email }),
         threadsCount: sql`${conversations.threadsCount} + 1`,
         updatedAt: now,
         ...(reply && {

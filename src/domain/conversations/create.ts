@@ -23,6 +23,7 @@ import {
 } from "../customers/resolution";
 import { validateFieldValues } from "../fieldValues";
 import { folderTypeSql, publicFolderIdSql } from "../folders";
+import { emailThreadStatements } from "../mail/threadSource";
 import { createdEvents } from "../webhooks/events";
 import type { DomainEvent } from "../webhooks/publish";
 import { batchGroups } from "./batchGroups";
@@ -117,6 +118,8 @@ export async function createConversation(services: Deps, input: CreateConversati
   const id = reservedRange(reads.conversationIds[1], 1)[0]!;
   const threadIds = reservedRange(reads.threadIds[1], input.threads.length).slice(0, kept.length);
   const stored = await storeThreadAttachments(services, kept);
+  // An email's attachments are in R2 already, with their ids reserved.
+  for (const [index, thread] of kept.entries()) if (thread.email) stored[index]!.unshift(...thread.email.attachments);
   const statements = buildStatements(db, threadList, {
     now,
     id,
@@ -241,7 +244,7 @@ function buildStatements(db: Database, input: CreateConversationInput, plan: Pla
         ? (threadCustomers.get(newestFirst.length - 1) ?? customer).idSql
         : null,
       sourceVia: sourceVia(oldest.type),
-      sourceType: "api",
+      sourceType: oldest.email ? "email" : "api",
       subject: input.subject,
       preview: newestReply ? previewOf(newestReply.text) : "",
       cc: withCc?.cc ?? [],
@@ -275,7 +278,8 @@ function buildStatements(db: Database, input: CreateConversationInput, plan: Pla
         state: thread.state ?? "published",
         body: thread.text,
         sourceVia: sourceVia(thread.type),
-        sourceType: "api",
+        sourceType: thread.email ? "email" : "api",
+        mailFlags: thread.email?.flags ?? null,
         customerId,
         createdByUserId: byCustomer(thread.type) ? null : thread.user!,
         createdByCustomerId: byCustomer(thread.type) ? author.idSql : null,
@@ -288,6 +292,7 @@ function buildStatements(db: Database, input: CreateConversationInput, plan: Pla
         updatedAt: now,
       }),
     );
+    if (thread.email) list.push(...emailThreadStatements(db, thread.email, { conversationId: id, threadId }));
     const files = stored[index] ?? [];
     if (files.length) {
       const rows = files.map((file) => ({ ...file, conversationId: id, threadId, createdAt: now }));

@@ -2,6 +2,7 @@
 import type { ConversationStatus, ThreadState } from "../../lib/vocabulary";
 import type { AttachmentInput } from "../attachments/store";
 import type { CustomerRef } from "../customers/resolution";
+import type { EmailThreadSource } from "../mail/threadSource";
 
 export const threadInputTypes = ["customer", "message", "note", "chat", "phone"] as const;
 export type ThreadInputType = (typeof threadInputTypes)[number];
@@ -21,6 +22,8 @@ export interface ThreadInput {
   /** Unix seconds; kept only for imported threads. */
   createdAt?: number;
   attachments?: AttachmentInput[];
+  /** Set when the thread comes from an incoming email (src/domain/mail/incoming). */
+  email?: EmailThreadSource;
 }
 
 /** Create Thread: the thread, and the conversation status it sets instead of the default rule. */
