@@ -11,7 +11,6 @@
  * up with one customer.
  */
 import { type SQL, sql } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Database } from "../../db/client";
 import { reservedRange, reserveIds, type Statement } from "../../db/ids";
 import { customerEmails, customerPhones, customers } from "../../db/schema";
@@ -55,7 +54,7 @@ export function planCustomerResolution(db: Database, refs: { ref: CustomerRef; p
   const anonymous = refs.filter(({ ref }) => ref.id === undefined && !ref.email).length;
   const statements: [Statement, ...Statement[]] = [
     db
-      .select({ id: customers.id, email: firstEmailOf(customers.id) })
+      .select({ id: customers.id, email: firstEmailOf("customers", "id") })
       .from(customers)
       .where(inIds(customers.id, ids)),
     db
@@ -66,7 +65,7 @@ export function planCustomerResolution(db: Database, refs: { ref: CustomerRef; p
       .select({
         id: customerPhones.customerId,
         value: customerPhones.value,
-        email: firstEmailOf(customerPhones.customerId),
+        email: firstEmailOf("customer_phones", "customer_id"),
       })
       .from(customerPhones)
       .where(inTexts(customerPhones.value, phones))
@@ -152,8 +151,14 @@ function resolveOne(
   return { idSql: sql`${id}`, existingId: null, email: null, statements, freshId: id };
 }
 
-const firstEmailOf = (customerId: SQLiteColumn) =>
-  sql<string | null>`(SELECT email FROM customer_emails WHERE customer_id = ${customerId} ORDER BY id LIMIT 1)`;
+/**
+ * The first email of the customer in `table`.`column`, qualified: unqualified, "id" would
+ * name customer_emails' own id inside the subquery.
+ */
+const firstEmailOf = (table: string, column: string) =>
+  sql<
+    string | null
+  >`(SELECT ce.email FROM customer_emails ce WHERE ce.customer_id = ${sql.identifier(table)}.${sql.identifier(column)} ORDER BY ce.id LIMIT 1)`;
 
 export const customerIdByEmail = (email: string): SQL =>
   sql`(SELECT ${customerEmails.customerId} FROM ${customerEmails} WHERE ${customerEmails.email} = ${email})`;
