@@ -252,6 +252,24 @@ describe("Create Thread", () => {
     expect((await get("/api/conversations/1")).json.customer.id).toBe(7);
   });
 
+  it("M: attachments without fileName or content are skipped; data wins over fileUrl", async () => {
+    const res = await post("/api/conversations/1/threads", {
+      type: "note",
+      text: "files",
+      user: 7,
+      attachments: [
+        { mimeType: "text/plain", data: "ZmlsZQ==" },
+        { fileName: "empty.txt", mimeType: "text/plain" },
+        { fileName: "both.txt", mimeType: "text/plain", data: "Ym90aA==", fileUrl: "http://127.0.0.1/secret" },
+      ],
+    });
+    expect(res.status).toBe(201);
+    const files = res.json._embedded.attachments;
+    expect(files.map((file: { fileName: string; size: number }) => [file.fileName, file.size])).toEqual([
+      ["both.txt", 4],
+    ]);
+  });
+
   it("M: the conversation's state never changes, except that a customer reply un-deletes it", async () => {
     const deleted = await create({ state: "deleted" });
     await post(`/api/conversations/${deleted.id}/threads`, { type: "note", text: "n", user: 7 });

@@ -78,6 +78,22 @@ export const AttachmentInput = z
   })
   .openapi("AttachmentInput");
 
+const filled = (value: unknown) => typeof value === "string" && value !== "";
+
+/**
+ * FreeScout skips an attachment without fileName or content, and reads `data` when both
+ * `data` and `fileUrl` are given.
+ */
+function usableAttachments(value: unknown) {
+  if (!Array.isArray(value)) return value;
+  return value.flatMap((item) => {
+    if (item === null || typeof item !== "object") return [];
+    const { fileName, data, fileUrl, ...rest } = item as Record<string, unknown>;
+    if (!filled(fileName) || (!filled(data) && !filled(fileUrl))) return [];
+    return [{ ...rest, fileName, ...(filled(data) ? { data } : { fileUrl }) }];
+  });
+}
+
 export const ThreadInput = z
   .object({
     type: codeInput(threadInputTypes, "customer", "Thread type"),
@@ -90,7 +106,10 @@ export const ThreadInput = z
     cc: z.array(Email).max(100).optional(),
     bcc: z.array(Email).max(100).optional(),
     createdAt: isoDateTime.optional(),
-    attachments: z.array(AttachmentInput).max(50).optional(),
+    attachments: z.preprocess(usableAttachments, z.array(AttachmentInput).max(50)).optional().openapi({
+      description:
+        "As FreeScout: an entry without fileName, or without both data and fileUrl, is skipped; data wins over fileUrl",
+    }),
   })
   .openapi("ThreadInput");
 
