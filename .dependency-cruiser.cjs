@@ -1,10 +1,10 @@
 /**
  * The layer rules of ARCHITECTURE.md, checked in `npm test` (npm run lint:deps).
- * Entry points (src/http, src/queues, src/cron, src/index.ts) on top, src/domain in the
+ * Entry points (src/http, src/queues, src/cron, src/email, src/index.ts) on top, src/domain in the
  * middle, src/db at the bottom; src/present and src/lib are pure and import no layer above.
  */
 const notTypeOnly = { dependencyTypesNot: ["type-only"] };
-const ENTRY = "^src/(http|queues|cron)/|^src/index\\.ts$";
+const ENTRY = "^src/(http|queues|cron|email)/|^src/index\\.ts$";
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -20,7 +20,7 @@ module.exports = {
       name: "entry-points-run-no-sql",
       comment: "Queue consumers and the cron call the domain; they run no SQL of their own.",
       severity: "error",
-      from: { path: "^src/(queues|cron)/", pathNot: "\\.test\\.ts$" },
+      from: { path: "^src/(queues|cron|email)/", pathNot: "\\.test\\.ts$" },
       to: { path: "^src/db/(schema|sql|ids|conversationQueries)|^node_modules/drizzle-orm", ...notTypeOnly },
     },
     {
@@ -34,7 +34,7 @@ module.exports = {
       name: "entry-points-independent",
       comment: "One entry point does not reach into another: shared code lives in the domain.",
       severity: "error",
-      from: { path: "^src/(queues|cron)/" },
+      from: { path: "^src/(queues|cron|email)/" },
       to: { path: "^src/http/" },
     },
     {
@@ -43,7 +43,7 @@ module.exports = {
       severity: "error",
       from: { path: "^src/present/" },
       to: {
-        path: "^src/(db|domain|http|queues|cron)/|^src/services\\.ts$|^src/config\\.ts$|^node_modules/drizzle-orm",
+        path: "^src/(db|domain|http|queues|cron|email)/|^src/services\\.ts$|^src/config\\.ts$|^node_modules/drizzle-orm",
         ...notTypeOnly,
       },
     },
@@ -52,7 +52,7 @@ module.exports = {
       comment: "src/db knows tables and the D1 client, nothing above it.",
       severity: "error",
       from: { path: "^src/db/" },
-      to: { path: "^src/(domain|http|present|queues|cron)/|^src/services\\.ts$" },
+      to: { path: "^src/(domain|http|present|queues|cron|email)/|^src/services\\.ts$" },
     },
     {
       name: "lib-is-a-leaf",

@@ -12,6 +12,10 @@ export interface Config {
   webhookRetryDelays: number[];
   /** The [[ratelimits]] limit per API key and minute, as the headers state it; 0 turns it off. */
   rateLimitPerMinute: number;
+  /** Largest incoming email accepted (Email Routing's own limit is 25 MiB); larger ones are rejected. */
+  maxEmailBytes: number;
+  /** Days the raw incoming messages stay in R2 (the cron deletes older ones). */
+  rawMailRetentionDays: number;
 }
 
 const positiveInt = (value: unknown, fallback: number) => {
@@ -41,6 +45,8 @@ export function readConfig(bindings: object): Config {
     webhookTimeoutMs: positiveInt(env.WEBHOOK_TIMEOUT_MS, 10_000),
     webhookRetryDelays: secondsList(env.WEBHOOK_RETRY_DELAYS, DEFAULT_RETRY_DELAYS),
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE === "0" ? 0 : positiveInt(env.RATE_LIMIT_PER_MINUTE, 1200),
+    maxEmailBytes: positiveInt(env.MAX_EMAIL_BYTES, 25 * 1024 * 1024),
+    rawMailRetentionDays: positiveInt(env.RAW_MAIL_RETENTION_DAYS, 30),
   };
 }
 
