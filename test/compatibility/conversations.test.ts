@@ -63,6 +63,21 @@ describe("List Conversations", () => {
     expect(ids(await get("/api/conversations", { query: { customerEmail: "ann@example.org" } }))).toEqual([7]);
   });
 
+  it("L: empty createdByUserId= means none (IS NULL); ids that are no ids match nothing", async () => {
+    // The demo conversations were created by customers.
+    expect(ids(await get("/api/conversations", { query: { createdByUserId: "" } }))).toEqual([7, 1]);
+    const queries: Record<string, string>[] = [
+      { createdByCustomerId: "abc" },
+      { assignedTo: "me" },
+      { customerId: "x" },
+    ];
+    for (const query of queries) {
+      const res = await get("/api/conversations", { query });
+      expect(res.status).toBe(200);
+      expect(ids(res)).toEqual([]);
+    }
+  });
+
   it("M/H: every item has _embedded.threads ([] without embed) and threadsCount", async () => {
     const items = (await get("/api/conversations")).json._embedded.conversations;
     for (const item of items) {

@@ -52,8 +52,10 @@ export interface ListFilters {
   number?: number;
   subject?: string;
   tag?: string;
-  createdByUserId?: number;
-  createdByCustomerId?: number;
+  /** null: created by no user. */
+  createdByUserId?: number | null;
+  /** null: created by no customer. */
+  createdByCustomerId?: number | null;
   createdSince?: number;
   updatedSince?: number;
 }
@@ -118,8 +120,12 @@ function conditions(
     filters.number !== undefined ? eq(c.number, filters.number) : undefined,
     filters.subject ? subjectContains(filters.subject) : undefined,
     filters.tag !== undefined ? tagCondition(normalizeTagName(filters.tag), plans.tag ?? "lookup") : undefined,
-    filters.createdByUserId !== undefined ? eq(c.createdByUserId, filters.createdByUserId) : undefined,
-    filters.createdByCustomerId !== undefined ? eq(c.createdByCustomerId, filters.createdByCustomerId) : undefined,
+    filters.createdByUserId === null ? isNull(c.createdByUserId) : undefined,
+    typeof filters.createdByUserId === "number" ? eq(c.createdByUserId, filters.createdByUserId) : undefined,
+    filters.createdByCustomerId === null ? isNull(c.createdByCustomerId) : undefined,
+    typeof filters.createdByCustomerId === "number"
+      ? eq(c.createdByCustomerId, filters.createdByCustomerId)
+      : undefined,
     // ">=" as FreeScout: a poller passing its last seen time gets that second's rows again, never loses one.
     filters.createdSince !== undefined ? gte(c.createdAt, filters.createdSince) : undefined,
     filters.updatedSince !== undefined ? gte(c.updatedAt, filters.updatedSince) : undefined,

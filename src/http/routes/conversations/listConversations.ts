@@ -17,7 +17,26 @@ import { pageEnvelope } from "../../../present/page";
 import type { Handler } from "../types";
 import { EmbedQuery } from "./getConversation";
 
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** An id filter as FreeScout applies it: empty is no filter, and a value that is no id matches nothing. */
+const id = z
+  .string()
+  .transform((value) => {
+    const trimmed = value.trim();
+    if (trimmed === "") return undefined;
+    return /^\d{1,15}$/.test(trimmed) ? Number(trimmed) : 0;
+  })
+  .openapi({ type: "integer" });
+
+/** A person filter: empty means nobody (IS NULL), as FreeScout compares it. */
+const personId = (what: string) =>
+  z
+    .string()
+    .transform((value) => {
+      const trimmed = value.trim();
+      if (trimmed === "") return null;
+      return /^\d{1,15}$/.test(trimmed) ? Number(trimmed) : 0;
+    })
+    .openapi({ type: "string", description: `${what} id; empty for none. A value that is no id matches nothing` });
 
 /** A filter or sort value FreeScout knows, else no filter at all (the module ignores unknown values). */
 const knownOrIgnored = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>
@@ -65,18 +84,15 @@ export const ListConversationsQuery = z.object({
     }),
   state: knownOrIgnored(conversationStates, "draft, published or deleted. Default: every state"),
   type: knownOrIgnored(conversationTypes, "Conversation type"),
-  assignedTo: z
-    .union([z.literal("").transform(() => null), id])
-    .optional()
-    .openapi({ type: "string", description: "Assignee user id; empty for unassigned conversations" }),
+  assignedTo: personId("Assignee user").optional(),
   customerEmail: text.optional(),
   customerPhone: text.optional(),
   customerId: id.optional(),
   number: id.optional(),
   subject: text.optional().openapi({ description: "Text the subject contains" }),
   tag: text.optional(),
-  createdByUserId: id.optional(),
-  createdByCustomerId: id.optional(),
+  createdByUserId: personId("Creating user").optional(),
+  createdByCustomerId: personId("Creating customer").optional(),
   createdSince: isoDateTime.optional(),
   updatedSince: isoDateTime.optional(),
   sortField: knownOrIgnored(SORT_FIELDS, "Default: createdAt"),
