@@ -17,10 +17,14 @@ INSERT OR IGNORE INTO mailboxes (id, name, email, created_at, updated_at) VALUES
   (1, 'Demo Mailbox', 'support@support.example.org', 1596967740, 1610800726),
   (2, 'Sales', 'sales@support.example.org', 1596967740, 1610800726);
 
+-- Mail to help@ reaches the demo mailbox too (an alias); see README "Try email locally".
+UPDATE mailboxes SET aliases = '["help@support.example.org"]' WHERE id = 1 AND aliases = '[]';
+INSERT OR IGNORE INTO mailbox_aliases (address, mailbox_id) VALUES ('help@support.example.org', 1);
+
 INSERT OR IGNORE INTO mailbox_users (mailbox_id, user_id) VALUES (1, 1), (1, 7), (1, 15), (1, 33), (2, 33);
 
 INSERT OR IGNORE INTO folders (mailbox_id, user_id, type)
-SELECT m.id, NULL, t.value FROM mailboxes m, json_each('[1,30,40,60,80,110]') t WHERE m.id IN (1, 2);
+SELECT m.id, NULL, t.value FROM mailboxes m, json_each('[1,30,40,60,70,80]') t WHERE m.id IN (1, 2);
 
 INSERT OR IGNORE INTO folders (mailbox_id, user_id, type)
 SELECT mu.mailbox_id, mu.user_id, t.value FROM mailbox_users mu, json_each('[20,25]') t;

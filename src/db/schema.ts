@@ -22,8 +22,12 @@ import {
   threadStates,
   threadTypes,
   userRoles,
+  userStatuses,
   type WebhookEvent,
 } from "../lib/vocabulary";
+
+/** The digits of customer_phones.value (separators removed); migration 0006 declares the same. */
+const PHONE_DIGITS = `replace(replace(replace(replace(replace(replace(replace(replace("value", ' ', ''), '-', ''), '(', ''), ')', ''), '+', ''), '.', ''), '/', ''), char(9), '')`;
 
 const id = () => integer("id").primaryKey({ autoIncrement: true });
 const createdAt = () => integer("created_at").notNull();
@@ -45,10 +49,12 @@ export const users = sqliteTable(
     timezone: text("timezone").notNull().default("UTC"),
     photoUrl: text("photo_url"),
     language: text("language").notNull().default("en"),
+    /** Delete User sets 'deleted' and frees the email (FreeScout keeps the row too). */
+    status: text("status", { enum: userStatuses }).notNull().default("active"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("users_email_unique").on(t.email)],
+  (t) => [uniqueIndex("users_email_unique").on(t.email), index("users_role_status_idx").on(t.role, t.status)],
 );
 
 export const apiKeys = sqliteTable(
@@ -159,6 +165,9 @@ export const customers = sqliteTable(
     index("customers_updated_idx").on(t.updatedAt),
     index("customers_first_name_idx").on(t.firstName),
     index("customers_last_name_idx").on(t.lastName),
+    // List Customers' name filters are case-insensitive.
+    index("customers_first_name_nocase_idx").on(sql`${t.firstName} COLLATE NOCASE`),
+    index("customers_last_name_nocase_idx").on(sql`${t.lastName} COLLATE NOCASE`),
   ],
 );
 
@@ -187,8 +196,14 @@ export const customerPhones = sqliteTable(
       .references(() => customers.id, { onDelete: "cascade" }),
     value: text("value").notNull(),
     type: text("type").notNull().default("work"),
+    /** The value without separators, for List Customers' digits substring match. */
+    digits: text("digits").generatedAlwaysAs(sql.raw(PHONE_DIGITS), { mode: "virtual" }),
   },
-  (t) => [index("customer_phones_value_idx").on(t.value), index("customer_phones_customer_idx").on(t.customerId)],
+  (t) => [
+    index("customer_phones_value_idx").on(t.value),
+    index("customer_phones_customer_idx").on(t.customerId),
+    index("customer_phones_digits_idx").on(t.digits, t.customerId),
+  ],
 );
 
 export const customerFields = sqliteTable("customer_fields", {

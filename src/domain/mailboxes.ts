@@ -1,19 +1,20 @@
-import { and, asc, count, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
-import { customFields, folders, mailboxes, mailboxUsers, users } from "../db/schema";
-import { isUniqueViolation, lastInsertedId } from "../db/sql";
+import { and, asc, count, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { customFields, folders, mailboxAliases, mailboxes, mailboxUsers, users } from "../db/schema";
+import { inTexts, isUniqueViolation, lastInsertedId } from "../db/sql";
 import { normalizeOptions } from "../lib/customFieldInput";
 import { conflict, notFound } from "../lib/errors";
 import type { Services } from "../services";
 import { namedBatch } from "./batch";
 import type { FieldDefinition } from "./fieldDefinitions";
 import { PERSONAL_FOLDER_TYPES, PUBLIC_FOLDER_TYPES } from "./folders";
+import { sanitizeHtml } from "./mail/sanitize";
 import { listPage, type Paging, pageInMemory } from "./paging";
 
 type Deps = Pick<Services, "db">;
 type TimedDeps = Pick<Services, "db" | "clock">;
 
 export interface MailboxFilter {
-  /** Only mailboxes this user can access. */
+  /** Only mailboxes this user can access: every mailbox for an admin, and (as FreeScout) for an unknown user. */
   userId?: number;
 }
 
@@ -21,9 +22,12 @@ export function listMailboxes({ db }: Deps, filter: MailboxFilter, page: Paging)
   const where =
     filter.userId === undefined
       ? undefined
-      : inArray(
-          mailboxes.id,
-          db.select({ id: mailboxUsers.mailboxId }).from(mailboxUsers).where(eq(mailboxUsers.userId, filter.userId)),
+      : or(
+          inArray(
+            mailboxes.id,
+            db.select({ id: mailboxUsers.mailboxId }).from(mailboxUsers).where(eq(mailboxUsers.userId, filter.userId)),
+          ),
+          sql`NOT EXISTS (SELECT 1 FROM users u WHERE u.id = ${filter.userId} AND u.role <> 'admin')`,
         );
   return listPage(db, page, {
     rows: db.select().from(mailboxes).where(where).orderBy(asc(mailboxes.id)),
@@ -31,54 +35,150 @@ export function listMailboxes({ db }: Deps, filter: MailboxFilter, page: Paging)
   });
 }
 
-export interface NewMailbox {
+/** Mail settings of a mailbox (extension): addresses, sender name, auto-reply, signature. */
+export interface MailboxSettings {
+  /** Further addresses routed to the mailbox; stored lower-cased, without the primary address. */
+  aliases?: string[];
+  fromName?: string | null;
+  autoReply?: { enabled?: boolean; subject?: string | null; body?: string | null };
+  /** HTML; sanitised before it is stored. */
+  signature?: string | null;
+}
+
+export interface NewMailbox extends MailboxSettings {
   name: string;
   email: string;
 }
 
-/** Creates a mailbox and its public folders in one batch; 409 if the email is taken. */
-export async function createMailbox({ db, clock }: TimedDeps, input: NewMailbox) {
-  const now = clock.seconds();
-  const mailboxId = lastInsertedId("mailboxes");
-  const { inserted } = await namedBatch(db, {
-    inserted: db
-      .insert(mailboxes)
-      .values({ name: input.name, email: input.email.toLowerCase(), createdAt: now, updatedAt: now })
-      .onConflictDoNothing({ target: mailboxes.email })
-      .returning(),
-    // Runs only when the mailbox row was inserted: the folders belong to the new id.
-    folders: db.run(sql`
-      INSERT INTO folders (mailbox_id, type)
-      SELECT ${mailboxId}, value FROM json_each(${JSON.stringify(PUBLIC_FOLDER_TYPES)})
-      WHERE changes() > 0`),
+const ADDRESS_TAKEN = "A mailbox with this email already exists";
+
+/** The settings as columns (only those given), HTML sanitised. */
+async function settingColumns(input: MailboxSettings) {
+  return {
+    ...(input.fromName !== undefined && { fromName: input.fromName }),
+    ...(input.autoReply?.enabled !== undefined && { autoReplyEnabled: input.autoReply.enabled }),
+    ...(input.autoReply?.subject !== undefined && { autoReplySubject: input.autoReply.subject }),
+    ...(input.autoReply?.body !== undefined && {
+      autoReplyBody: input.autoReply.body === null ? null : await sanitizeHtml(input.autoReply.body),
+    }),
+    ...(input.signature !== undefined && {
+      signature: input.signature === null ? null : await sanitizeHtml(input.signature),
+    }),
+  };
+}
+
+const aliasList = (aliases: string[], email: string) =>
+  [...new Set(aliases.map((alias) => alias.trim().toLowerCase()))].filter((alias) => alias !== email);
+
+/**
+ * 409 when an address is another mailbox's: an alias that is some mailbox's primary address or
+ * alias, or a primary address that is another mailbox's alias. One read batch.
+ */
+async function checkAddresses({ db }: Deps, mailboxId: number | null, email: string | undefined, aliases: string[]) {
+  const other = mailboxId === null ? sql`1` : sql`${mailboxes.id} <> ${mailboxId}`;
+  const otherAlias = mailboxId === null ? sql`1` : sql`${mailboxAliases.mailboxId} <> ${mailboxId}`;
+  const addresses = [...aliases, ...(email ? [email] : [])];
+  if (!addresses.length) return;
+  const found = await namedBatch(db, {
+    primary: db
+      .select({ email: mailboxes.email })
+      .from(mailboxes)
+      .where(and(inTexts(mailboxes.email, aliases), other)),
+    alias: db
+      .select({ address: mailboxAliases.address })
+      .from(mailboxAliases)
+      .where(and(inTexts(mailboxAliases.address, addresses), otherAlias)),
   });
+  const taken = found.primary[0]?.email ?? found.alias[0]?.address;
+  if (taken === undefined) return;
+  const path = taken === email ? "email" : `aliases[${aliases.indexOf(taken)}]`;
+  throw conflict(path, "This address belongs to another mailbox", taken);
+}
+
+/** Creates a mailbox, its public folders and its aliases in one batch; 409 if an address is taken. */
+export async function createMailbox(services: TimedDeps, input: NewMailbox) {
+  const { db, clock } = services;
+  const now = clock.seconds();
+  const email = input.email.toLowerCase();
+  const aliases = aliasList(input.aliases ?? [], email);
+  await checkAddresses(services, null, email, aliases);
+  const mailboxId = lastInsertedId("mailboxes");
+  let inserted: (typeof mailboxes.$inferSelect)[];
+  try {
+    ({ inserted } = await namedBatch(db, {
+      inserted: db
+        .insert(mailboxes)
+        .values({ name: input.name, email, aliases, ...(await settingColumns(input)), createdAt: now, updatedAt: now })
+        .onConflictDoNothing({ target: mailboxes.email })
+        .returning(),
+      // Runs only when the mailbox row was inserted: the folders belong to the new id.
+      folders: db.run(sql`
+        INSERT INTO folders (mailbox_id, type)
+        SELECT ${mailboxId}, value FROM json_each(${JSON.stringify(PUBLIC_FOLDER_TYPES)})
+        WHERE changes() > 0`),
+      // Runs only when the folders were inserted, so only for the new mailbox.
+      aliases: db.run(sql`
+        INSERT INTO mailbox_aliases (address, mailbox_id)
+        SELECT value, ${mailboxId} FROM json_each(${JSON.stringify(aliases)})
+        WHERE (SELECT changes()) > 0`),
+    }));
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict("aliases", "An alias belongs to another mailbox", input.aliases);
+    throw error;
+  }
   const mailbox = inserted[0];
-  if (!mailbox) throw conflict("email", "A mailbox with this email already exists", input.email);
+  if (!mailbox) throw conflict("email", ADDRESS_TAKEN, input.email);
   return { mailbox };
 }
 
-export interface MailboxChange {
+export interface MailboxChange extends MailboxSettings {
   mailboxId: number;
   name?: string;
   email?: string;
 }
 
-/** 404 for an unknown mailbox, 409 if the new email belongs to another one. */
-export async function updateMailbox({ db, clock }: TimedDeps, input: MailboxChange) {
+/** 404 for an unknown mailbox, 409 if the new email or an alias belongs to another one. One write batch. */
+export async function updateMailbox(services: TimedDeps, input: MailboxChange) {
+  const { db, clock } = services;
+  const email = input.email?.toLowerCase();
+  const current = await db
+    .select({ email: mailboxes.email })
+    .from(mailboxes)
+    .where(eq(mailboxes.id, input.mailboxId))
+    .get();
+  if (!current) throw notFound("mailboxId", input.mailboxId);
+  const aliases = input.aliases === undefined ? undefined : aliasList(input.aliases, email ?? current.email);
+  await checkAddresses(services, input.mailboxId, email, aliases ?? []);
   try {
-    const updated = await db
-      .update(mailboxes)
-      .set({
-        ...(input.name !== undefined && { name: input.name }),
-        ...(input.email !== undefined && { email: input.email.toLowerCase() }),
-        updatedAt: clock.seconds(),
-      })
-      .where(eq(mailboxes.id, input.mailboxId))
-      .returning({ id: mailboxes.id });
+    const { updated } = await namedBatch(db, {
+      updated: db
+        .update(mailboxes)
+        .set({
+          ...(input.name !== undefined && { name: input.name }),
+          ...(email !== undefined && { email }),
+          ...(aliases !== undefined && { aliases }),
+          ...(await settingColumns(input)),
+          updatedAt: clock.seconds(),
+        })
+        .where(eq(mailboxes.id, input.mailboxId))
+        .returning({ id: mailboxes.id }),
+      ...(aliases !== undefined && {
+        cleared: db.delete(mailboxAliases).where(eq(mailboxAliases.mailboxId, input.mailboxId)),
+        aliases: db.run(sql`
+          INSERT INTO mailbox_aliases (address, mailbox_id)
+          SELECT value, ${input.mailboxId} FROM json_each(${JSON.stringify(aliases)})
+          WHERE EXISTS (SELECT 1 FROM mailboxes WHERE id = ${input.mailboxId})`),
+      }),
+    });
     if (updated.length === 0) throw notFound("mailboxId", input.mailboxId);
     return { mailboxId: input.mailboxId };
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict("email", "A mailbox with this email already exists", input.email);
+    if (isUniqueViolation(error)) {
+      if (aliases?.length && !/mailboxes\.email/.test(String(error))) {
+        throw conflict("aliases", "An alias belongs to another mailbox", input.aliases);
+      }
+      throw conflict("email", ADDRESS_TAKEN, input.email);
+    }
     throw error;
   }
 }
@@ -124,7 +224,7 @@ const mailboxExists = ({ db }: Deps, mailboxId: number) =>
 
 export interface FolderFilter {
   mailboxId: number;
-  /** The public folders and this user's personal ones. */
+  /** Only this user's own folders (Mine, Starred), as FreeScout filters. */
   userId?: number;
   folderId?: number;
 }
@@ -132,7 +232,7 @@ export interface FolderFilter {
 /** Every folder of the mailbox that matches, by type (a mailbox has a few dozen at most). */
 export async function listFolders({ db }: Deps, filter: FolderFilter, page: Paging) {
   const filters: (SQL | undefined)[] = [eq(folders.mailboxId, filter.mailboxId)];
-  if (filter.userId !== undefined) filters.push(or(isNull(folders.userId), eq(folders.userId, filter.userId)));
+  if (filter.userId !== undefined) filters.push(eq(folders.userId, filter.userId));
   if (filter.folderId !== undefined) filters.push(eq(folders.id, filter.folderId));
   const { mailbox, rows } = await namedBatch(db, {
     mailbox: mailboxExists({ db }, filter.mailboxId),

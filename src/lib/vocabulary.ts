@@ -3,6 +3,8 @@
  * types, folder numbers, webhook events. Values only; no layer of its own.
  */
 export const userRoles = ["user", "admin"] as const;
+/** A deleted user keeps its row (conversations point at it); FreeScout's STATUS_DELETED. */
+export const userStatuses = ["active", "deleted"] as const;
 
 /** FreeScout's folder type numbers; they are what responses show in `type`. */
 export const FolderType = {
@@ -12,8 +14,8 @@ export const FolderType = {
   Drafts: 30,
   Assigned: 40,
   Closed: 60,
+  Deleted: 70,
   Spam: 80,
-  Deleted: 110,
 } as const;
 export type FolderTypeValue = (typeof FolderType)[keyof typeof FolderType];
 

@@ -8,7 +8,16 @@ export const MailboxSchema = z
   .object({
     id: z.number().int(),
     name: z.string(),
-    email: z.string(),
+    email: z.string().openapi({ description: "The primary address, lower-cased" }),
+    aliases: z.array(z.string()).openapi({ description: "Extension: further addresses that route to this mailbox" }),
+    fromName: z
+      .string()
+      .nullable()
+      .openapi({ description: "Extension: name outgoing mail is sent as (null: the mailbox name)" }),
+    autoReply: z
+      .object({ enabled: z.boolean(), subject: z.string().nullable(), body: z.string().nullable() })
+      .openapi({ description: "Extension: the auto-reply to a new conversation by email" }),
+    signature: z.string().nullable().openapi({ description: "Extension: HTML appended to agents' replies" }),
     createdAt: IsoDate,
     updatedAt: IsoDate,
   })
@@ -18,6 +27,10 @@ export const presentMailbox = (row: typeof mailboxes.$inferSelect): z.infer<type
   id: row.id,
   name: row.name,
   email: row.email,
+  aliases: row.aliases,
+  fromName: row.fromName,
+  autoReply: { enabled: row.autoReplyEnabled, subject: row.autoReplySubject, body: row.autoReplyBody },
+  signature: row.signature,
   createdAt: toIso(row.createdAt),
   updatedAt: toIso(row.updatedAt),
 });
@@ -38,7 +51,8 @@ export const FolderSchema = z
     id: z.number().int(),
     name: z.string(),
     type: z.number().int().openapi({
-      description: "1 Unassigned, 20 Mine, 25 Starred, 30 Drafts, 40 Assigned, 60 Closed, 80 Spam, 110 Deleted",
+      description:
+        "1 Unassigned, 20 Mine, 25 Starred, 30 Drafts, 40 Assigned, 60 Closed, 70 Deleted, 80 Spam (FreeScout core)",
     }),
     userId: z.number().int().nullable(),
     totalCount: z.number().int(),

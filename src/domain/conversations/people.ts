@@ -3,7 +3,7 @@ import type { Database } from "../../db/client";
 import { users } from "../../db/schema";
 import { inIds } from "../../db/sql";
 
-/** Users by id with whether each may work in the mailbox; for the caller's read batch. */
+/** Users by id with whether each may work in the mailbox (admins may work in every one); for the caller's read batch. */
 export const usersWithAccess = (db: Database, ids: number[], mailboxId: number) =>
   db
     .select({
@@ -11,7 +11,7 @@ export const usersWithAccess = (db: Database, ids: number[], mailboxId: number) 
       firstName: users.firstName,
       lastName: users.lastName,
       hasAccess:
-        sql<number>`EXISTS (SELECT 1 FROM mailbox_users mu WHERE mu.mailbox_id = ${mailboxId} AND mu.user_id = ${users.id})`.mapWith(
+        sql<number>`(${users.role} = 'admin' OR EXISTS (SELECT 1 FROM mailbox_users mu WHERE mu.mailbox_id = ${mailboxId} AND mu.user_id = ${users.id}))`.mapWith(
           Boolean,
         ),
     })

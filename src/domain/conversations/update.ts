@@ -5,7 +5,7 @@
  * the write is guarded by the state it was computed from and retried on a concurrent change,
  * so no update is lost.
  */
-import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { reservedRange, reserveIds } from "../../db/ids";
 import { conversations, customers, mailboxes, mailboxUsers, users } from "../../db/schema";
@@ -91,6 +91,7 @@ type UpdateReads = Awaited<ReturnType<typeof readForUpdate>>;
 /** The conversation and everything the changes refer to, with ids reserved for line items. */
 async function readForUpdate(db: Database, input: UpdateInput) {
   const userIds = [input.byUser, input.assignTo].filter((v): v is number => typeof v === "number" && v > 0);
+  const currentAssignee = sql`(SELECT assignee_id FROM conversations WHERE id = ${input.conversationId})`;
   const reads = await batchGroups(db, {
     conversation: db
       .select({
@@ -106,13 +107,14 @@ async function readForUpdate(db: Database, input: UpdateInput) {
       .from(conversations)
       .where(eq(conversations.id, input.conversationId)),
     people: db
-      .select({ id: users.id, firstName: users.firstName, lastName: users.lastName })
+      .select({ id: users.id, firstName: users.firstName, lastName: users.lastName, role: users.role })
       .from(users)
-      .where(inArray(users.id, userIds)),
+      .where(or(inArray(users.id, userIds), eq(users.id, currentAssignee))),
+    // The current assignee too: a move keeps it when it may work in the new mailbox.
     access: db
       .select({ mailboxId: mailboxUsers.mailboxId, userId: mailboxUsers.userId })
       .from(mailboxUsers)
-      .where(inArray(mailboxUsers.userId, userIds)),
+      .where(or(inArray(mailboxUsers.userId, userIds), eq(mailboxUsers.userId, currentAssignee))),
     targetMailbox: db
       .select({ id: mailboxes.id, name: mailboxes.name })
       .from(mailboxes)
@@ -132,7 +134,9 @@ async function readForUpdate(db: Database, input: UpdateInput) {
     before,
     byUser,
     userById,
+    // Admins work in every mailbox (FreeScout).
     hasAccess: (userId: number, mailboxId: number) =>
+      userById.get(userId)?.role === "admin" ||
       reads.access.some((row) => row.userId === userId && row.mailboxId === mailboxId),
     targetMailbox: reads.targetMailbox[0],
     customer: reads.customer[0],

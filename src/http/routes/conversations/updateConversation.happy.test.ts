@@ -64,6 +64,8 @@ describe("Update Conversation", () => {
   });
 
   it("moves to another mailbox: re-filed there, handed to byUser when the assignee has no access (FreeScout)", async () => {
+    // User 15 works in mailbox 1 only.
+    await put("/api/conversations/1", { byUser: 1, assignTo: 15 });
     await put("/api/conversations/1", { byUser: 33, mailboxId: 2 });
     const conversation = (await get("/api/conversations/1")).json;
     expect(conversation).toMatchObject({ mailboxId: 2, assignee: { id: 33 } });
@@ -72,6 +74,13 @@ describe("Update Conversation", () => {
     expect((await lineItems())[0]).toMatchObject({ type: "moved-from-mailbox" });
     expect(await folderCounterMismatches()).toEqual([]);
     expect(await misfiledConversations()).toEqual([]);
+  });
+
+  it("moves to another mailbox: an admin assignee keeps the conversation (admins work in every mailbox)", async () => {
+    // Conversation 1 is assigned to user 1, an admin without a grant for mailbox 2.
+    await put("/api/conversations/1", { byUser: 33, mailboxId: 2 });
+    expect((await get("/api/conversations/1")).json).toMatchObject({ mailboxId: 2, assignee: { id: 1 } });
+    expect(await folderCounterMismatches()).toEqual([]);
   });
 
   it("unassigns with null", async () => {

@@ -12,7 +12,7 @@ describe("Create Mailbox", () => {
     expect(res.headers.get("Location")).toBe(`http://localhost:8787/api/mailboxes/${res.json.id}`);
     expect(res.json).toMatchObject({ name: "Billing", email: "billing@example.org" });
     const folders = await get(`/api/mailboxes/${res.json.id}/folders`);
-    expect(folders.json._embedded.folders.map((f: { type: number }) => f.type)).toEqual([1, 30, 40, 60, 80, 110]);
+    expect(folders.json._embedded.folders.map((f: { type: number }) => f.type)).toEqual([1, 30, 40, 60, 70, 80]);
   });
 
   it("lists the new mailbox, trimmed name and all, with no user given access", async () => {

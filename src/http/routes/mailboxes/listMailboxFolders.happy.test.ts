@@ -15,19 +15,19 @@ type Folder = {
 };
 
 describe("List Mailbox Folders", () => {
-  it("with userId lists the public folders and that user's Mine and Starred, by type", async () => {
-    const res = await get("/api/mailboxes/1/folders?userId=7&pageSize=100");
+  it("lists the public folders and every user's Mine and Starred, by type", async () => {
+    const res = await get("/api/mailboxes/2/folders?pageSize=100");
     expect(res.status).toBe(200);
     const folders: Folder[] = res.json._embedded.folders;
     expect(folders.map((f) => [f.name, f.type, f.userId])).toEqual([
       ["Unassigned", 1, null],
-      ["Mine", 20, 7],
-      ["Starred", 25, 7],
+      ["Mine", 20, 33],
+      ["Starred", 25, 33],
       ["Drafts", 30, null],
       ["Assigned", 40, null],
       ["Closed", 60, null],
+      ["Deleted", 70, null],
       ["Spam", 80, null],
-      ["Deleted", 110, null],
     ]);
     for (const folder of folders) {
       expect(folder).toEqual(
@@ -35,6 +35,14 @@ describe("List Mailbox Folders", () => {
       );
     }
     expect(res.json.page.totalElements).toBe(8);
+  });
+
+  it("with userId lists only that user's own folders (as FreeScout)", async () => {
+    const res = await get("/api/mailboxes/1/folders?userId=7");
+    expect(res.json._embedded.folders.map((f: Folder) => [f.name, f.type, f.userId])).toEqual([
+      ["Mine", 20, 7],
+      ["Starred", 25, 7],
+    ]);
   });
 
   it("without userId lists every user's folders; folderId picks one", async () => {

@@ -14,7 +14,10 @@ export const route = defineRoute({
   description: "Mailboxes sorted by id.",
   request: {
     query: z.object({
-      userId: z.coerce.number().int().optional().openapi({ description: "Only mailboxes this user can access" }),
+      userId: z.coerce.number().int().optional().openapi({
+        description:
+          "Only mailboxes this user can access; an admin, or an unknown user, sees every mailbox (as FreeScout)",
+      }),
       ...pagingQuery,
     }),
   },
