@@ -9,30 +9,37 @@ export const MailboxSchema = z
     id: z.number().int(),
     name: z.string(),
     email: z.string().openapi({ description: "The primary address, lower-cased" }),
-    aliases: z.array(z.string()).openapi({ description: "Extension: further addresses that route to this mailbox" }),
-    fromName: z
-      .string()
-      .nullable()
-      .openapi({ description: "Extension: name outgoing mail is sent as (null: the mailbox name)" }),
-    autoReply: z
-      .object({ enabled: z.boolean(), subject: z.string().nullable(), body: z.string().nullable() })
-      .openapi({ description: "Extension: the auto-reply to a new conversation by email" }),
-    signature: z.string().nullable().openapi({ description: "Extension: HTML appended to agents' replies" }),
     createdAt: IsoDate,
     updatedAt: IsoDate,
   })
   .openapi("Mailbox");
 
+/** The extension endpoints show a mailbox with its mail settings; FreeScout's endpoints show `Mailbox`. */
+export const MailboxWithSettingsSchema = MailboxSchema.extend({
+  aliases: z.array(z.string()).openapi({ description: "Further addresses that route to this mailbox" }),
+  fromName: z.string().nullable().openapi({ description: "Name outgoing mail is sent as (null: the mailbox name)" }),
+  autoReply: z
+    .object({ enabled: z.boolean(), subject: z.string().nullable(), body: z.string().nullable() })
+    .openapi({ description: "The auto-reply to a new conversation by email" }),
+  signature: z.string().nullable().openapi({ description: "HTML appended to agents' replies" }),
+}).openapi("MailboxWithSettings");
+
 export const presentMailbox = (row: typeof mailboxes.$inferSelect): z.infer<typeof MailboxSchema> => ({
   id: row.id,
   name: row.name,
   email: row.email,
+  createdAt: toIso(row.createdAt),
+  updatedAt: toIso(row.updatedAt),
+});
+
+export const presentMailboxWithSettings = (
+  row: typeof mailboxes.$inferSelect,
+): z.infer<typeof MailboxWithSettingsSchema> => ({
+  ...presentMailbox(row),
   aliases: row.aliases,
   fromName: row.fromName,
   autoReply: { enabled: row.autoReplyEnabled, subject: row.autoReplySubject, body: row.autoReplyBody },
   signature: row.signature,
-  createdAt: toIso(row.createdAt),
-  updatedAt: toIso(row.updatedAt),
 });
 
 const FOLDER_NAMES: Record<FolderTypeValue, string> = {

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { createMailbox } from "../../../domain/mailboxes";
 import { defineRoute, jsonBody, jsonContent } from "../../../lib/openapi";
-import { MailboxSchema, presentMailbox } from "../../../present/mailbox";
+import { MailboxWithSettingsSchema, presentMailboxWithSettings } from "../../../present/mailbox";
 import { createdHeaders, type Handler } from "../types";
 
 export const MailboxBody = z
@@ -41,10 +41,10 @@ export const route = defineRoute({
   description:
     "Creates a mailbox with its public folders, its addresses and mail settings. Not in FreeScout's API: this deployment has no admin UI.",
   request: { body: jsonBody(MailboxBody) },
-  responses: { 201: jsonContent(MailboxSchema, "The created mailbox") },
+  responses: { 201: jsonContent(MailboxWithSettingsSchema, "The created mailbox with its mail settings") },
 });
 
 export const handler: Handler<typeof route> = async (c) => {
   const { mailbox } = await createMailbox(c.var.services, c.req.valid("json"));
-  return c.json(presentMailbox(mailbox), 201, createdHeaders(c.req.url, "/api/mailboxes", mailbox.id));
+  return c.json(presentMailboxWithSettings(mailbox), 201, createdHeaders(c.req.url, "/api/mailboxes", mailbox.id));
 };
