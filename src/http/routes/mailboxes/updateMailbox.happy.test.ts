@@ -22,4 +22,18 @@ describe("Update Mailbox", () => {
     expect(updated.email).toBe("sales@example.org");
     expect(updated.updatedAt).not.toBe("1970-01-01T00:00:00Z");
   });
+
+  it("replaces the aliases and sets the mail settings; null clears a setting", async () => {
+    const body = { aliases: ["deals@support.example.org"], fromName: "Sales", signature: "<b>Sales</b>" };
+    expect((await put("/api/mailboxes/2", body)).status).toBe(204);
+    expect((await put("/api/mailboxes/2", { aliases: ["offers@support.example.org"], fromName: null })).status).toBe(
+      204,
+    );
+    const { results } = await env.DB.prepare(
+      "SELECT address FROM mailbox_aliases WHERE mailbox_id = 2 ORDER BY address",
+    ).all();
+    expect(results).toEqual([{ address: "offers@support.example.org" }]);
+    const row = await env.DB.prepare("SELECT aliases, from_name, signature FROM mailboxes WHERE id = 2").first();
+    expect(row).toEqual({ aliases: '["offers@support.example.org"]', from_name: null, signature: "<b>Sales</b>" });
+  });
 });
