@@ -450,6 +450,8 @@ export const autoReplies = sqliteTable(
       .references(() => mailboxes.id, { onDelete: "cascade" }),
     customerEmail: text("customer_email").notNull(),
     sentAt: integer("sent_at").notNull(),
+    /** The conversation the auto-reply answered (its claim: a retry of it may go on). */
+    conversationId: integer("conversation_id"),
   },
   (t) => [primaryKey({ columns: [t.mailboxId, t.customerEmail] })],
 );
