@@ -27,7 +27,7 @@ export async function misfiledConversations() {
   const { results } = await env.DB.prepare(`
     SELECT c.id, c.state, c.status, c.assignee_id, f.type FROM conversations c JOIN folders f ON f.id = c.folder_id
     WHERE f.mailbox_id <> c.mailbox_id OR f.type <> CASE
-      WHEN c.state = 'draft' THEN 30 WHEN c.state = 'deleted' THEN 110 WHEN c.status = 'spam' THEN 80
+      WHEN c.state = 'draft' THEN 30 WHEN c.state = 'deleted' THEN 70 WHEN c.status = 'spam' THEN 80
       WHEN c.status = 'closed' THEN 60 WHEN c.assignee_id IS NOT NULL THEN 40 ELSE 1 END`).all();
   return results;
 }

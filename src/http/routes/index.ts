@@ -30,6 +30,7 @@ import * as updateMailbox from "./mailboxes/updateMailbox";
 import * as ping from "./system/ping";
 import * as listTags from "./tags/listTags";
 import * as createUser from "./users/createUser";
+import * as deleteUser from "./users/deleteUser";
 import * as getUser from "./users/getUser";
 import * as listUsers from "./users/listUsers";
 import * as createWebhook from "./webhooks/createWebhook";
@@ -52,6 +53,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>) {
 
   app.openapi(createUser.route, createUser.handler);
   app.openapi(getUser.route, getUser.handler);
+  app.openapi(deleteUser.route, deleteUser.handler);
   app.openapi(listUsers.route, listUsers.handler);
 
   app.openapi(listMailboxes.route, listMailboxes.handler);

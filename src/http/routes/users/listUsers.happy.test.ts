@@ -7,10 +7,10 @@ beforeEach(resetToDemoData);
 const ids = (res: { json: { _embedded: { users: { id: number }[] } } }) => res.json._embedded.users.map((u) => u.id);
 
 describe("List Users", () => {
-  it("lists users by id with the page envelope", async () => {
+  it("lists users by id descending (as FreeScout) with the page envelope", async () => {
     const res = await get("/api/users");
     expect(res.status).toBe(200);
-    expect(ids(res)).toEqual([1, 7, 15, 33]);
+    expect(ids(res)).toEqual([33, 15, 7, 1]);
     expect(res.json.page).toEqual({ size: 50, totalElements: 4, totalPages: 1, number: 1 });
   });
 
@@ -24,7 +24,7 @@ describe("List Users", () => {
 
   it("pages, and clamps pageSize to the configured maximum", async () => {
     const second = await get("/api/users", { query: { pageSize: 3, page: 2 } });
-    expect(ids(second)).toEqual([33]);
+    expect(ids(second)).toEqual([1]);
     expect(second.json.page).toEqual({ size: 3, totalElements: 4, totalPages: 2, number: 2 });
     const beyond = await get("/api/users", { query: { pageSize: 3, page: 9 } });
     expect(ids(beyond)).toEqual([]);

@@ -20,7 +20,7 @@ export const route = defineRoute({
   responses: {
     200: jsonContent(
       z.object({ _embedded: z.object({ users: z.array(UserSchema) }), page: PageSchema }),
-      "Users sorted by id",
+      "Users, newest first (id descending, as FreeScout)",
     ),
   },
 });
