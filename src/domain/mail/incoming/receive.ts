@@ -157,7 +157,7 @@ export async function receiveEmail(services: Deps, input: IncomingEmail): Promis
     const files = await storeFiles(
       services,
       kept.files,
-      reservedRange(reads.attachmentIds[1], Math.max(kept.files.length, 1)),
+      reservedRange(reads.attachmentIds, Math.max(kept.files.length, 1)),
     );
     written.push(...files.map((file) => file.r2Key));
     const body = await bodyOf(services, mail, files);
