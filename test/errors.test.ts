@@ -154,16 +154,11 @@ describe("validation messages a person understands", () => {
     expect(messageOf(await get("/api/users", { query: { page: "first" } }))).toEqual(["must be an integer"]);
     const sort = await get("/api/customers", { query: { sortField: "age" } });
     expect(messageOf(sort)).toEqual(["must be one of: createdAt, firstName, lastName, updatedAt"]);
+    // An unknown thread type is coerced as FreeScout coerces it; the id is still checked.
     const res = await post("/api/conversations/1/threads", { type: "email", text: "Hi", user: "abc" });
-    expect(errorsOf(res)).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({
-          path: "type",
-          message: expect.stringMatching(/^must be one of: customer, message, note/),
-        }),
-        { path: "user", message: "must be a positive integer", rejectedValue: "abc", source: "JSON" },
-      ]),
-    );
+    expect(errorsOf(res)).toEqual([
+      { path: "user", message: "must be a positive integer", rejectedValue: "abc", source: "JSON" },
+    ]);
   });
 
   it("texts, emails, lists and flags", async () => {
@@ -204,10 +199,9 @@ describe("validation messages a person understands", () => {
     expect(res.status).toBe(400);
     expect(errorsOf(res)).toEqual([
       { path: "mailboxId", message: "must be a positive integer", rejectedValue: "abc", source: "JSON" },
-      { path: "status", message: "must be one of: active, pending, closed", rejectedValue: "open", source: "JSON" },
       {
         path: "customer",
-        message: "Customer object must contain a valid customer id or an email address",
+        message: "Customer object must contain a customer id, email, phone or firstName",
         source: "JSON",
       },
     ]);

@@ -350,7 +350,8 @@ describe("Update Conversation", () => {
   });
 
   it("M: moving to a mailbox the assignee cannot access reassigns to byUser", async () => {
-    // Conversation 1 is assigned to user 1, who has no access to mailbox 2.
+    // User 7 has no access to mailbox 2.
+    await put("/api/conversations/1", { byUser: 33, assignTo: 7 });
     await put("/api/conversations/1", { byUser: 33, mailboxId: 2 });
     expect((await get("/api/conversations/1")).json).toMatchObject({ mailboxId: 2, assignee: { id: 33 } });
   });

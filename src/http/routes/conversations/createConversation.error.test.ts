@@ -21,7 +21,7 @@ describe("Create Conversation errors", () => {
     ["a message without user", { threads: [{ type: "message", text: "x" }] }, "threads[0].user"],
     ["an empty thread text", { threads: [{ type: "note", text: "", user: 7 }] }, "threads[0].text"],
     ["an unknown customer id", { customer: { id: 999 } }, "customer"],
-    ["a customer with neither id, email, phone nor firstName", { customer: { lastName: "Lee" } }, "customer.firstName"],
+    ["a customer with neither id, email, phone nor firstName", { customer: { lastName: "Lee" } }, "customer"],
     [
       "threads that are all invalid (one without user, one unknown user)",
       {

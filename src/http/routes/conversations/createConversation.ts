@@ -15,6 +15,15 @@ import {
   ThreadInput,
 } from "./schemas";
 
+/** FreeScout finds the customer by id, email or phone, or creates it from firstName or email. */
+function customerIdentified(body: unknown): boolean {
+  const { customer } = (body ?? {}) as { customer?: unknown };
+  const ref = Array.isArray(customer) ? customer[0] : customer;
+  if (ref === null || typeof ref !== "object") return true; // the field's own error says so
+  const { id, email, phone, firstName } = ref as Record<string, unknown>;
+  return [id, email, phone, firstName].some((value) => value !== undefined && value !== null && value !== "");
+}
+
 /** FreeScout's threads: the valid ones are kept and the others skipped; all of them only if none is valid. */
 const validThreadsOnly = (value: unknown) => {
   if (!Array.isArray(value)) return value;
@@ -47,6 +56,12 @@ export const CreateConversationBody = z
     customFields: CustomFieldsInput.optional(),
     createdAt: isoDateTime.optional(),
     closedAt: isoDateTime.optional(),
+  })
+  // Also in the domain; here too so that it comes with the other fields' errors (when: always).
+  .refine((body: unknown) => customerIdentified(body), {
+    path: ["customer"],
+    message: "Customer object must contain a customer id, email, phone or firstName",
+    when: () => true,
   })
   .openapi("CreateConversation");
 
