@@ -196,7 +196,10 @@ describe("attachments", () => {
   });
 
   it("rewrites a cid: inline image to the attachment's link", async () => {
-    const { convo } = await received("inline-image.eml", "inline-image@example.com");
+    // Bodies link our attachments through PUBLIC_URL (the email handler has no request origin).
+    const { convo } = await received("inline-image.eml", "inline-image@example.com", {
+      env: { PUBLIC_URL: "http://localhost:8787" },
+    });
     const thread = newest(convo);
     const [image] = thread._embedded.attachments;
     expect(image).toMatchObject({ fileName: "shot.png", mimeType: "image/png" });
@@ -349,9 +352,11 @@ describe("duplicates and malformed input", () => {
     expect(convos).toHaveLength(1);
   });
 
-  it("takes a message with malformed headers", async () => {
-    const { convo } = await received("malformed-headers.eml", "malformed@example.com");
-    expect(convo.customer.email).toBe("mal@example.com");
+  it("takes a message with malformed headers; without a valid From the envelope sender is the customer", async () => {
+    const { convo } = await received("malformed-headers.eml", "malformed@example.com", {
+      from: "Envelope@Example.com",
+    });
+    expect(convo.customer.email).toBe("envelope@example.com");
     expect(newest(convo).body).toContain("Body survives broken headers.");
   });
 
