@@ -9,8 +9,8 @@ import { ApiError, type ErrorSource, errorResponse } from "../lib/errors";
 import { requestServices } from "../services";
 import type { AppEnv } from "./env";
 import { requireApiKey } from "./middleware/auth";
+import { requestBody } from "./middleware/body";
 import { cors } from "./middleware/cors";
-import { jsonBody } from "./middleware/jsonBody";
 import { rateLimit } from "./middleware/rateLimit";
 import { requireConfig } from "./middleware/requireConfig";
 import { registerRoutes } from "./routes";
@@ -63,7 +63,7 @@ export function createApp() {
   app.use("/api/*", async (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : requireApiKey(c, next)));
   app.use("*", requireConfig());
   app.use("/api/*", async (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : rateLimit(c, next)));
-  app.use("/api/*", jsonBody);
+  app.use("/api/*", requestBody);
 
   registerSecuritySchemes(app);
   registerRoutes(app);

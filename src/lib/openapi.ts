@@ -1,6 +1,8 @@
 /** Schemas and route helpers shared by every endpoint's definition. */
 import { createRoute, z } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { parseIso } from "./dates";
+import { lenientInput } from "./lenientInput";
 
 export const ErrorSchema = z
   .object({
@@ -104,10 +106,31 @@ export const commaList = <T extends z.ZodType<unknown, string>>(item: T, max = 5
     )
     .pipe(z.array(item).max(max));
 
+type RouteDefinition = Parameters<typeof createRoute>[0];
+
+/**
+ * Reads the request's body (already parsed and cached by the body middleware) through the
+ * route's own body schema, as FreeScout's module reads it (`lenientInput`), before validation.
+ */
+function lenientBody(route: RouteDefinition): MiddlewareHandler | undefined {
+  const media = route.request?.body?.content?.["application/json"];
+  const schema = media && "schema" in media ? media.schema : undefined;
+  if (!(schema instanceof z.ZodType)) return undefined;
+  return async (c, next) => {
+    const cached = c.req.bodyCache.json;
+    if (cached) c.req.bodyCache.json = cached.then((body: unknown) => lenientInput(schema, body));
+    await next();
+  };
+}
+
 /** Declares a route with the error responses every endpoint can give. */
-export function defineRoute<R extends Parameters<typeof createRoute>[0]>(route: R) {
+export function defineRoute<R extends RouteDefinition>(route: R) {
+  const lenient = lenientBody(route);
+  const own =
+    route.middleware === undefined ? [] : Array.isArray(route.middleware) ? route.middleware : [route.middleware];
   return createRoute({
     ...route,
+    ...(lenient ? { middleware: [lenient, ...own] } : {}),
     security: route.security ?? [{ apiKeyHeader: [] }, { apiKeyQuery: [] }, { basicAuth: [] }],
     responses: { ...errorResponses, ...route.responses },
   });
