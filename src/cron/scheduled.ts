@@ -1,5 +1,6 @@
-/** The hourly cron: prunes the webhook delivery log and sweeps orphaned attachment objects. */
+/** The hourly cron: prunes the webhook delivery log, sweeps orphaned attachment objects, expires raw incoming mail. */
 import { sweepOrphanAttachments } from "../domain/attachments/orphans";
+import { pruneRawMail } from "../domain/mail/incoming/retention";
 import { pruneDeliveryLog } from "../domain/webhooks/retention";
 import type { Services } from "../services";
 
@@ -7,5 +8,6 @@ export async function runScheduled(services: Services, scheduledTime: number): P
   await Promise.all([
     pruneDeliveryLog(services, Math.floor(scheduledTime / 1000)),
     sweepOrphanAttachments(services, scheduledTime),
+    pruneRawMail(services, scheduledTime),
   ]);
 }

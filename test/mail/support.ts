@@ -5,7 +5,7 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import worker from "../../src/index";
 
-const corpus = import.meta.glob("./corpus/*.eml", { query: "?raw", import: "default", eager: true }) as Record<
+const corpus = import.meta.glob<string>("./corpus/*.eml", { query: "?raw", import: "default", eager: true }) as Record<
   string,
   string
 >;
