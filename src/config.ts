@@ -16,6 +16,10 @@ export interface Config {
   maxEmailBytes: number;
   /** Days the raw incoming messages stay in R2 (the cron deletes older ones). */
   rawMailRetentionDays: number;
+  /** Seconds before retry n of an outgoing email (index n - 1); its length + 1 is the number of attempts. */
+  mailRetryDelays: number[];
+  /** A customer gets at most one auto-reply per mailbox within this many seconds. */
+  autoReplyWindowSeconds: number;
 }
 
 const positiveInt = (value: unknown, fallback: number) => {
@@ -24,6 +28,7 @@ const positiveInt = (value: unknown, fallback: number) => {
 };
 
 const DEFAULT_RETRY_DELAYS = [30, 60, 120, 300, 600, 900, 1200, 1800, 2400];
+const DEFAULT_MAIL_RETRY_DELAYS = [60, 300, 900, 1800, 3600];
 
 function secondsList(value: unknown, fallback: number[]) {
   if (typeof value !== "string" || !value.trim()) return fallback;
@@ -47,6 +52,8 @@ export function readConfig(bindings: object): Config {
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE === "0" ? 0 : positiveInt(env.RATE_LIMIT_PER_MINUTE, 1200),
     maxEmailBytes: positiveInt(env.MAX_EMAIL_BYTES, 25 * 1024 * 1024),
     rawMailRetentionDays: positiveInt(env.RAW_MAIL_RETENTION_DAYS, 30),
+    mailRetryDelays: secondsList(env.MAIL_RETRY_DELAYS, DEFAULT_MAIL_RETRY_DELAYS),
+    autoReplyWindowSeconds: positiveInt(env.AUTO_REPLY_WINDOW_MINUTES, 180) * 60,
   };
 }
 

@@ -7,6 +7,7 @@
 import { type Config, readConfig } from "./config";
 import { createDb, type Database } from "./db/client";
 import { type D1Stats, instrumentD1, newD1Stats, serverTiming } from "./db/instrument";
+import type { OutgoingMail } from "./domain/mail/outgoing/message";
 import type { WebhookMessage } from "./domain/webhooks/message";
 
 export interface Clock {
@@ -33,7 +34,13 @@ export interface Services {
   config: Config;
   /** R2: attachment objects and webhook bodies too large for a queue message. */
   storage: R2Bucket;
-  queues: { webhooks: Queue<WebhookMessage> };
+  /** `mail` is null when no MAIL_QUEUE is bound: replies are then recorded as not sent. */
+  queues: { webhooks: Queue<WebhookMessage>; mail: Queue<OutgoingMail> | null };
+  /**
+   * The Email Service `send_email` binding (EMAIL) outgoing mail is sent through; null when
+   * none is configured: replies are then recorded as not sent, with the reason.
+   */
+  mailer: SendEmail | null;
   secrets: Secrets;
   clock: Clock;
   /**
@@ -61,7 +68,8 @@ export function createServices(
     db: createDb(options.d1Stats ? instrumentD1(env.DB, options.d1Stats) : env.DB),
     config: readConfig(env),
     storage: env.ATTACHMENTS,
-    queues: { webhooks: env.WEBHOOK_QUEUE },
+    queues: { webhooks: env.WEBHOOK_QUEUE, mail: (env.MAIL_QUEUE as Queue<OutgoingMail> | undefined) ?? null },
+    mailer: (env.EMAIL as SendEmail | undefined) ?? null,
     secrets: { attachmentSigning: env.ATTACHMENT_SIGNING_SECRET ?? "", webhook: env.WEBHOOK_SECRET ?? "" },
     clock: options.clock ?? systemClock,
     origin: options.origin ?? (typeof env.PUBLIC_URL === "string" ? env.PUBLIC_URL.replace(/\/$/, "") : ""),

@@ -5,7 +5,7 @@
  * mail mechanics: `setReject` with the domain's reason, events published after commit.
  */
 import { type ReceiveResult, receiveEmail } from "../domain/mail/incoming/receive";
-import { publishEvents } from "../domain/webhooks/publish";
+import { publish } from "../domain/publish";
 import type { Services } from "../services";
 
 /** What the handler needs of Email Routing's message. */
@@ -21,6 +21,6 @@ export async function handleEmail(message: IncomingMessage, services: Services):
   const result = await receiveEmail(services, { from: message.from, to: message.to, raw });
   if (result.outcome === "rejected") message.setReject(result.reason);
   else if (result.outcome === "ignored") console.warn("incoming email not taken in:", result.reason);
-  publishEvents(services, result.events);
+  publish(services, result);
   return result;
 }

@@ -12,6 +12,7 @@ import {
   conversationStates,
   conversationStatuses,
   conversationTypes,
+  mailStatuses,
   replyFrom,
   threadActionTypes,
   threadStates,
@@ -29,6 +30,31 @@ const PersonSchema = z.union([UserRefSchema, CustomerRefSchema]);
 export const CustomFieldValueSchema = z
   .object({ id: z.number().int(), name: z.string(), value: z.string(), text: z.string() })
   .openapi("CustomFieldValue");
+
+/** Extension (not in FreeScout's API): the outgoing email of an agent's reply. */
+const ThreadMailSchema = z
+  .object({
+    status: z.enum(mailStatuses).openapi({
+      description:
+        "queued: waiting to be sent; sent: the mail provider took it; failed: it could not be sent (see error; " +
+        "the conversation also shows a line item); not_sent: nothing was attempted (see error: no send_email " +
+        "binding, conversation deleted, no recipient); bounced: a bounce came back for it",
+    }),
+    error: z
+      .string()
+      .nullable()
+      .openapi({ description: "Why it failed or was not sent; the last error while retrying" }),
+    providerMessageId: z
+      .string()
+      .nullable()
+      .openapi({ description: "The Message-ID the mail provider gave the sent message" }),
+    sentAt: IsoDate.nullable().openapi({ description: "When the provider took it" }),
+  })
+  .nullable()
+  .openapi("ThreadMail", {
+    description:
+      "Extension: delivery of this thread by email (agent replies that are published and not imported); null for threads that send none",
+  });
 
 export const ThreadSchema = z
   .object({
@@ -58,6 +84,7 @@ export const ThreadSchema = z
     bcc: z.array(z.string()),
     createdAt: IsoDate,
     openedAt: IsoDate.nullable(),
+    mail: ThreadMailSchema,
     _embedded: z.object({ attachments: z.array(AttachmentSchema) }),
   })
   .openapi("Thread");
@@ -269,6 +296,14 @@ export function presentThread(
     bcc: row.bcc,
     createdAt: toIso(row.createdAt),
     openedAt: toIso(row.openedAt),
+    mail: row.mailStatus
+      ? {
+          status: row.mailStatus,
+          error: row.mailError,
+          providerMessageId: row.mailProviderId,
+          sentAt: toIso(row.mailSentAt),
+        }
+      : null,
     _embedded: { attachments },
   };
 }

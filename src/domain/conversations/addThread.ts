@@ -16,6 +16,8 @@ import { deleteAttachmentObjects, type StoredAttachment, storeAttachments } from
 import { customerCreatedEvents } from "../customers/events";
 import { createdCustomers, planCustomerResolution, type ResolvedCustomer } from "../customers/resolution";
 import { refileSql } from "../folders";
+import type { OutgoingMail } from "../mail/outgoing/message";
+import { type MailState, replyMailState } from "../mail/outgoing/plan";
 import { emailThreadStatements } from "../mail/threadSource";
 import { threadEvents } from "../webhooks/events";
 import type { DomainEvent } from "../webhooks/publish";
@@ -38,9 +40,11 @@ export interface AddedThread {
   thread: Thread;
   /** The reply or note event, convo.status if the status changed, customer.created if one was created. */
   events: DomainEvent[];
+  /** The email to send once the write has committed (an agent's published reply). */
+  mail: OutgoingMail[];
 }
 
-type Deps = Pick<Services, "db" | "storage" | "config" | "clock" | "origin" | "secrets">;
+type Deps = Pick<Services, "db" | "storage" | "config" | "clock" | "origin" | "secrets" | "mailer" | "queues">;
 
 export async function addThread(services: Deps, input: AddThreadInput): Promise<AddedThread> {
   const { db } = services;
@@ -75,7 +79,6 @@ export async function addThread(services: Deps, input: AddThreadInput): Promise<
   if (!conversation) throw notFound("conversationId", conversationId);
   if (input.user !== undefined && !reads.user[0]) throw invalidField("user", "User not found", input.user);
   const [named] = resolution.resolve(reads.customers);
-  console.log("NAMED", JSON.stringify(named && { e: named.email, x: named.existingId }));
   if (byCustomer(input.type) && !named && conversation.customerId === null) {
     throw invalidField("customer", "`customer` parameter is required");
   }
@@ -95,7 +98,8 @@ export async function addThread(services: Deps, input: AddThreadInput): Promise<
       : []),
   ];
 
-  const list = threadWrites(db, input, { now, threadId, conversation, status, named, stored });
+  const mailState = replyMailState(services, input);
+  const list = threadWrites(db, input, { now, threadId, conversation, status, named, stored, mailState });
   let written: { writes: unknown[]; thread: ThreadResults };
   try {
     written = await batchGroups(db, { writes: list, thread: threadStatements(db, conversationId, threadId) });
@@ -119,6 +123,7 @@ export async function addThread(services: Deps, input: AddThreadInput): Promise<
       ...customerCreatedEvents(services, newCustomers),
       ...threadEvents(input.type, announced, conversationPayload(services, conversationId)),
     ],
+    mail: mailState?.mailStatus === "queued" ? [{ kind: "reply", conversationId, threadId }] : [],
   };
 }
 
@@ -133,11 +138,13 @@ interface ThreadPlan {
   /** The customer the request names, if it names one. */
   named: ResolvedCustomer | undefined;
   stored: StoredAttachment[];
+  /** Its outgoing email state (null: the thread sends nothing). */
+  mailState: MailState | null;
 }
 
 /** The thread, its attachments and what it changes on the conversation, for one write batch. */
 function threadWrites(db: Database, input: AddThreadInput, plan: ThreadPlan): Statement[] {
-  const { now, threadId, conversation, status, named, stored } = plan;
+  const { now, threadId, conversation, status, named, stored, mailState } = plan;
   const { conversationId } = input;
   const published = input.state !== "draft";
   const list: Statement[] = [...(named?.statements ?? [])];
@@ -157,6 +164,7 @@ function threadWrites(db: Database, input: AddThreadInput, plan: ThreadPlan): St
       sourceVia: sourceVia(input.type),
       sourceType: input.email ? "email" : "api",
       mailFlags: input.email?.flags ?? null,
+      ...mailState,
       customerId: keepCustomer ? sql`${conversation.customerId}` : customerId,
       createdByUserId: byCustomer(input.type) ? null : input.user!,
       createdByCustomerId: byCustomer(input.type) ? customerId : null,

@@ -23,6 +23,8 @@ import {
 } from "../customers/resolution";
 import { validateFieldValues } from "../fieldValues";
 import { folderTypeSql, publicFolderIdSql } from "../folders";
+import type { OutgoingMail } from "../mail/outgoing/message";
+import { replyMailState, wantsAutoReply } from "../mail/outgoing/plan";
 import { emailThreadStatements } from "../mail/threadSource";
 import { createdEvents } from "../webhooks/events";
 import type { DomainEvent } from "../webhooks/publish";
@@ -56,9 +58,11 @@ export interface CreatedConversation {
   conversation: Conversation;
   /** convo.created, and customer.created for each customer the request created. */
   events: DomainEvent[];
+  /** The emails to send once the write has committed: agents' published replies, the mailbox's auto-reply. */
+  mail: OutgoingMail[];
 }
 
-type Deps = Pick<Services, "db" | "storage" | "config" | "clock" | "origin" | "secrets">;
+type Deps = Pick<Services, "db" | "storage" | "config" | "clock" | "origin" | "secrets" | "mailer" | "queues">;
 
 export async function createConversation(services: Deps, input: CreateConversationInput): Promise<CreatedConversation> {
   const { db } = services;
@@ -78,7 +82,10 @@ export async function createConversation(services: Deps, input: CreateConversati
 
   const resolution = planCustomerResolution(db, customerRefs, now);
   const reads = await batchGroups(db, {
-    mailbox: db.select({ id: mailboxes.id }).from(mailboxes).where(eq(mailboxes.id, input.mailboxId)),
+    mailbox: db
+      .select({ id: mailboxes.id, autoReplyEnabled: mailboxes.autoReplyEnabled })
+      .from(mailboxes)
+      .where(eq(mailboxes.id, input.mailboxId)),
     people: usersWithAccess(db, userIds, input.mailboxId),
     fields: db.select().from(customFields).where(eq(customFields.mailboxId, input.mailboxId)),
     conversationIds: reserveIds(db, "conversations", 1),
@@ -120,8 +127,12 @@ export async function createConversation(services: Deps, input: CreateConversati
   const stored = await storeThreadAttachments(services, kept);
   // An email's attachments are in R2 already, with their ids reserved.
   for (const [index, thread] of kept.entries()) if (thread.email) stored[index]!.unshift(...thread.email.attachments);
+  const mailStates = kept.map((thread) =>
+    replyMailState(services, { ...thread, imported: thread.imported ?? input.imported }),
+  );
   const statements = buildStatements(db, threadList, {
     now,
+    mailStates,
     id,
     threadIds,
     assignTo,
@@ -154,6 +165,17 @@ export async function createConversation(services: Deps, input: CreateConversati
     id,
     conversation,
     events: [...customerCreatedEvents(services, newCustomers), ...createdEvents(conversation)],
+    mail: [
+      ...mailStates.flatMap((state, index) =>
+        state?.mailStatus === "queued"
+          ? [{ kind: "reply" as const, conversationId: id, threadId: threadIds[kept.length - 1 - index]! }]
+          : [],
+      ),
+      // A new conversation from a customer's email gets the mailbox's auto-reply (its oldest thread answered).
+      ...(wantsAutoReply(reads.mailbox[0], kept[kept.length - 1]!)
+        ? [{ kind: "auto_reply" as const, conversationId: id, threadId: threadIds[0]! }]
+        : []),
+    ],
   };
 }
 
@@ -192,10 +214,12 @@ interface Plan {
   threadCustomers: Map<number, ResolvedCustomer>;
   fieldValues: { fieldId: number; value: string }[];
   stored: StoredAttachment[][];
+  /** Each thread's outgoing email state, in input order (null: it sends nothing). */
+  mailStates: (ReturnType<typeof replyMailState> | undefined)[];
 }
 
 function buildStatements(db: Database, input: CreateConversationInput, plan: Plan) {
-  const { now, id, threadIds, assignTo, customer, threadCustomers, fieldValues, stored } = plan;
+  const { now, id, threadIds, assignTo, customer, threadCustomers, fieldValues, stored, mailStates } = plan;
   const list: Statement[] = [];
   const customerInsertAt: { index: number; customer: ResolvedCustomer }[] = [];
   for (const resolved of [customer, ...threadCustomers.values()]) {
@@ -280,6 +304,7 @@ function buildStatements(db: Database, input: CreateConversationInput, plan: Pla
         sourceVia: sourceVia(thread.type),
         sourceType: thread.email ? "email" : "api",
         mailFlags: thread.email?.flags ?? null,
+        ...mailStates[index],
         customerId,
         createdByUserId: byCustomer(thread.type) ? null : thread.user!,
         createdByCustomerId: byCustomer(thread.type) ? author.idSql : null,

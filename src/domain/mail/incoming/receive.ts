@@ -30,6 +30,7 @@ import { createConversation } from "../../conversations/create";
 import type { ThreadInput } from "../../conversations/threadInput";
 import type { DomainEvent } from "../../webhooks/publish";
 import { parseOutgoingMessageId } from "../messageId";
+import type { OutgoingMail } from "../outgoing/message";
 import { escapeHtml, sanitizeHtml, textToHtml } from "../sanitize";
 import type { EmailThreadSource } from "../threadSource";
 import { type ParsedMail, parseMail } from "./parse";
@@ -50,9 +51,16 @@ export type ReceiveResult =
   | { outcome: "ignored"; reason: string; events: DomainEvent[] }
   | { outcome: "duplicate"; events: DomainEvent[] }
   | { outcome: "bounce"; conversationId: number; threadId: number; events: DomainEvent[] }
-  | { outcome: "created" | "replied"; conversationId: number; threadId: number; events: DomainEvent[] };
+  | {
+      outcome: "created" | "replied";
+      conversationId: number;
+      threadId: number;
+      events: DomainEvent[];
+      /** The auto-reply to send after commit, if the mailbox has one (src/domain/mail/outgoing). */
+      mail?: OutgoingMail[];
+    };
 
-type Deps = Pick<Services, "db" | "storage" | "config" | "clock" | "origin" | "secrets">;
+type Deps = Pick<Services, "db" | "storage" | "config" | "clock" | "origin" | "secrets" | "mailer" | "queues">;
 
 /** `Local+tag@Example.com` -> `local@example.com`. */
 export function baseAddress(address: string): string {
@@ -185,7 +193,7 @@ export async function receiveEmail(services: Deps, input: IncomingEmail): Promis
     if (conversationId !== null) {
       try {
         const added = await addThread(services, { ...thread, conversationId });
-        return { outcome: "replied", conversationId, threadId: added.id, events: added.events };
+        return { outcome: "replied", conversationId, threadId: added.id, events: added.events, mail: added.mail };
       } catch (error) {
         // Deleted since it was read: the reply starts a new conversation.
         if (!(error instanceof ApiError && error.status === 404)) throw error;
@@ -199,7 +207,7 @@ export async function receiveEmail(services: Deps, input: IncomingEmail): Promis
       threads: [thread],
     });
     const threadId = created.conversation._embedded.threads[0]?.id ?? 0;
-    return { outcome: "created", conversationId: created.id, threadId, events: created.events };
+    return { outcome: "created", conversationId: created.id, threadId, events: created.events, mail: created.mail };
   } catch (error) {
     await deleteAttachmentObjects(services, written);
     // The same message delivered twice at once: the other delivery stored it.

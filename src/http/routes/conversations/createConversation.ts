@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { createConversation } from "../../../domain/conversations/create";
-import { publishEvents } from "../../../domain/webhooks/publish";
+import { publish } from "../../../domain/publish";
 import { defineRoute, isoDateTime, jsonBody, jsonContent } from "../../../lib/openapi";
 import { ConversationSchema } from "../../../present/conversation";
 import { createdHeaders, type Handler } from "../types";
@@ -77,6 +77,6 @@ export const route = defineRoute({
 
 export const handler: Handler<typeof route> = async (c) => {
   const created = await createConversation(c.var.services, c.req.valid("json"));
-  publishEvents(c.var.services, created.events);
+  publish(c.var.services, created);
   return c.json(created.conversation, 201, createdHeaders(c.req.url, "/api/conversations", created.id));
 };

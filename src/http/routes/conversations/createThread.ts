@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { addThread } from "../../../domain/conversations/addThread";
-import { publishEvents } from "../../../domain/webhooks/publish";
+import { publish } from "../../../domain/publish";
 import { defineRoute, idParam, jsonBody, jsonContent } from "../../../lib/openapi";
 import { ThreadSchema } from "../../../present/conversation";
 import { createdHeaders, type Handler } from "../types";
@@ -27,6 +27,6 @@ export const route = defineRoute({
 export const handler: Handler<typeof route> = async (c) => {
   const { conversationId } = c.req.valid("param");
   const added = await addThread(c.var.services, { ...c.req.valid("json"), conversationId });
-  publishEvents(c.var.services, added.events);
+  publish(c.var.services, added);
   return c.json(added.thread, 201, createdHeaders(c.req.url, `/api/conversations/${conversationId}/threads`, added.id));
 };
