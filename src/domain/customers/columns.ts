@@ -19,13 +19,14 @@ export function columnsOf(input: CustomerFieldsInput): Columns {
   set("photoType", input.photoType);
   set("photoUrl", input.photoUrl);
   set("notes", input.notes);
-  if (input.address) {
-    set("addressCity", input.address.city);
-    set("addressState", input.address.state);
-    set("addressZip", input.address.zip);
-    set("addressCountry", input.address.country);
-    set("addressLine", input.address.address);
-  }
+  // The address object wins over the same parts at the top level (FreeScout's module reads both).
+  const address = input.address ?? {};
+  const line = address.lines?.length ? address.lines.filter(Boolean).join(", ") : address.address;
+  set("addressCity", address.city !== undefined ? address.city : input.city);
+  set("addressState", address.state !== undefined ? address.state : input.state);
+  set("addressZip", address.zip !== undefined ? address.zip : input.zip);
+  set("addressCountry", address.country !== undefined ? address.country : input.country);
+  set("addressLine", line);
   set("socialProfiles", input.socialProfiles?.map(entry));
   set(
     "websites",

@@ -14,6 +14,8 @@ export interface AddressInput {
   zip?: string | null;
   country?: string | null;
   address?: string | null;
+  /** Street lines (FreeScout's module form), joined with ", " into `address`. */
+  lines?: string[];
 }
 
 /** The fields Create Customer and Update Customer share; null clears a field on update. */
@@ -26,6 +28,11 @@ export interface CustomerFieldsInput {
   jobTitle?: string | null;
   photoType?: (typeof photoTypes)[number] | null;
   address?: AddressInput;
+  /** Address parts at the top level, as FreeScout's module also reads them; `address` wins. */
+  city?: string | null;
+  state?: string | null;
+  zip?: string | null;
+  country?: string | null;
   notes?: string | null;
   company?: string | null;
   phones?: ContactInput[];
@@ -35,12 +42,15 @@ export interface CustomerFieldsInput {
 
 export interface CreateCustomerInput extends CustomerFieldsInput {
   emails?: ContactInput[];
+  /** One more email (work), as FreeScout's module takes it. */
+  email?: string;
 }
 
 export interface UpdateCustomerInput extends CustomerFieldsInput {
   customerId: number;
-  /** Replaces the emails (then `emails_add` has no effect). */
+  /** Replaces the emails (then `emails_add` has no effect); emails of other customers move here; empty: no change. */
   emails?: string[];
+  /** Added; emails of other customers are skipped. */
   emails_add?: string[];
 }
 

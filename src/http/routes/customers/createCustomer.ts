@@ -4,15 +4,13 @@ import { publishEvents } from "../../../domain/webhooks/publish";
 import { defineRoute, jsonBody, jsonContent } from "../../../lib/openapi";
 import { CustomerSchema, presentCustomer } from "../../../present/customer";
 import { createdHeaders, type Handler } from "../types";
-import { customerFields, EmailAddress } from "./schemas";
+import { customerFields, EmailAddress, EmailEntry } from "./schemas";
 
 export const CreateCustomerBody = z
   .object({
     ...customerFields,
-    emails: z
-      .array(z.object({ value: EmailAddress, type: z.string().trim().max(32).optional() }))
-      .max(50)
-      .optional(),
+    emails: z.array(EmailEntry).max(50).optional(),
+    email: EmailAddress.optional().openapi({ description: "One more email (work), as FreeScout's module takes it" }),
   })
   .openapi("CreateCustomer");
 
@@ -22,7 +20,7 @@ export const route = defineRoute({
   tags: ["Customers"],
   summary: "Create Customer",
   description:
-    "Creates a customer. Emails are unique: when every email of the request already belongs to one customer, nothing is created and that customer is returned (200), its empty fields filled from the request; emails of different customers are a 409.",
+    "Creates a customer. Emails are unique: when every email of the request already belongs to one customer, nothing is created and that customer is returned unchanged (200: the document's create-or-get); when they belong to different customers, 409. Emails already taken are left out of a new customer (as FreeScout's module).",
   request: { body: jsonBody(CreateCustomerBody) },
   responses: {
     201: jsonContent(CustomerSchema, "The created customer"),

@@ -6,14 +6,8 @@ beforeEach(resetToDemoData);
 
 describe("List Customers errors", () => {
   it.each([
-    [{ sortField: "email" }, "sortField"],
-    [{ sortField: "id; DROP TABLE customers" }, "sortField"],
-    [{ sortOrder: "up" }, "sortOrder"],
     [{ updatedSince: "yesterday" }, "updatedSince"],
     [{ updatedSince: "2021-13-45T00:00:00Z" }, "updatedSince"],
-    [{ page: "abc" }, "page"],
-    [{ pageSize: "ten" }, "pageSize"],
-    [{ pageSize: "1.5" }, "pageSize"],
     [{ firstName: "x".repeat(41) }, "firstName"],
     [{ email: "x".repeat(192) }, "email"],
   ])("400 in the envelope for %o", async (query, path) => {

@@ -102,7 +102,7 @@ describe("List Customers", () => {
     expect(res.status).toBe(200);
     expect(res.json).toEqual({
       _embedded: { customers: [] },
-      page: { size: 100, totalElements: 0, totalPages: 0, number: 1 },
+      page: { size: 100, totalElements: 0, totalPages: 1, number: 1 },
     });
   });
 

@@ -1,6 +1,15 @@
 import { z } from "@hono/zod-openapi";
 import { listCustomers } from "../../../domain/customers/list";
-import { defineRoute, filterText, isoDateTime, jsonContent, PageSchema, pagingQuery } from "../../../lib/openapi";
+import {
+  defineRoute,
+  filterText,
+  isoDateTime,
+  jsonContent,
+  knownOrIgnored,
+  PageSchema,
+  pagingQuery,
+  sortOrderQuery,
+} from "../../../lib/openapi";
 import { CustomerListItemSchema, presentCustomerListItem } from "../../../present/customer";
 import { pageEnvelope } from "../../../present/page";
 import type { Handler } from "../types";
@@ -19,8 +28,8 @@ export const route = defineRoute({
       phone: filterText(60).optional(),
       email: filterText(191).optional(),
       updatedSince: isoDateTime.optional(),
-      sortField: z.enum(["createdAt", "firstName", "lastName", "updatedAt"]).optional(),
-      sortOrder: z.enum(["asc", "desc"]).optional(),
+      sortField: knownOrIgnored(["createdAt", "firstName", "lastName", "updatedAt"], "Default: createdAt"),
+      sortOrder: sortOrderQuery,
       ...pagingQuery,
     }),
   },

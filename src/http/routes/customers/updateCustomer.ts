@@ -3,17 +3,24 @@ import { updateCustomer } from "../../../domain/customers/update";
 import { publishEvents } from "../../../domain/webhooks/publish";
 import { defineRoute, idParam, jsonBody } from "../../../lib/openapi";
 import type { Handler } from "../types";
-import { customerFields, EmailAddress } from "./schemas";
+import { customerFields, EmailEntry } from "./schemas";
 
 export const UpdateCustomerBody = z
   .object({
     ...customerFields,
     emails: z
-      .array(EmailAddress)
+      .array(EmailEntry.transform((e) => e.value))
       .max(50)
       .optional()
-      .openapi({ description: "Replaces the emails (then emails_add has no effect)" }),
-    emails_add: z.array(EmailAddress).max(50).optional().openapi({ description: "Emails to add" }),
+      .openapi({
+        description:
+          "Replaces the emails (then emails_add has no effect); an email of another customer moves to this one, a removed email that conversations still use goes to a new blank customer (FreeScout's Customer::syncEmails); [] changes nothing",
+      }),
+    emails_add: z
+      .array(EmailEntry.transform((e) => e.value))
+      .max(50)
+      .optional()
+      .openapi({ description: "Emails to add; those of another customer are skipped" }),
   })
   .openapi("UpdateCustomer");
 
@@ -23,7 +30,7 @@ export const route = defineRoute({
   tags: ["Customers"],
   summary: "Update Customer",
   description:
-    "Partial update. phones, socialProfiles and websites replace their lists. An email of another customer is a 409.",
+    "Partial update. phones, socialProfiles and websites replace their lists. Emails as FreeScout's module: see emails and emails_add.",
   request: { params: z.object({ customerId: idParam("customerId") }), body: jsonBody(UpdateCustomerBody) },
   responses: { 204: { description: "Updated" } },
 });
