@@ -46,7 +46,7 @@ export async function deliverMail(
 /** Errors no retry can mend: the provider refused the message itself. */
 export function isPermanent(error: unknown): boolean {
   const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
-  return /not allowed|not verified|E_[A-Z_]*(INVALID|NOT_ALLOWED|TOO_LONG|TOO_LARGE|TOO_MANY|USE_API_FIELD|NOT_ENTITLED|UNVERIFIED)|invalid|could not parse/i.test(
+  return /not allowed|not verified|E_[A-Z_]*(INVALID|NOT_ALLOWED|TOO_LONG|TOO_LARGE|TOO_MANY|USE_API_FIELD|NOT_ENTITLED|NOT_VERIFIED|UNVERIFIED)|invalid|could not parse/i.test(
     text,
   );
 }
