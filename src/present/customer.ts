@@ -44,8 +44,9 @@ export const CustomerSchema = z
   .object({ ...customerFieldsBase, customerFields: z.array(CustomFieldValueSchema), _embedded: CustomerEmbedded })
   .openapi("Customer");
 
+/** As FreeScout's module lists them: the same object as Get Customer, customer fields included. */
 export const CustomerListItemSchema = z
-  .object({ ...customerFieldsBase, _embedded: CustomerEmbedded })
+  .object({ ...customerFieldsBase, customerFields: z.array(CustomFieldValueSchema), _embedded: CustomerEmbedded })
   .openapi("CustomerListItem");
 
 export type Customer = z.infer<typeof CustomerSchema>;
@@ -109,5 +110,6 @@ export function presentCustomer(record: CustomerRecord): Customer {
   return { ...base, customerFields: presentFieldValues(fields, own), _embedded };
 }
 
-export const presentCustomerListItem = (row: CustomerRow, contacts: CustomerContacts): CustomerListItem =>
-  presentBase(row, contacts);
+/** `page` holds the rows of a whole page of customers; each takes its own. */
+export const presentCustomerListItem = (row: CustomerRow, page: Omit<CustomerRecord, "customer">): CustomerListItem =>
+  presentCustomer({ ...page, customer: row });

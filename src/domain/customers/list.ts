@@ -1,10 +1,10 @@
 /** List Customers: filters combine with AND; each filter and sort is served by an index. */
-import { and, asc, count, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { customerEmails, customerPhones, customers } from "../../db/schema";
+import { customerEmails, customers } from "../../db/schema";
 import type { Services } from "../../services";
 import { listPage, paging } from "../paging";
-import { contactStatements } from "./load";
+import { contactStatements, fieldStatements } from "./load";
 import { normalizeEmail } from "./resolution";
 
 const SORT_FIELDS = {
@@ -15,12 +15,14 @@ const SORT_FIELDS = {
 };
 
 export interface CustomerListQuery {
+  /** Matched case-insensitively (as FreeScout on MySQL). */
   firstName?: string;
   lastName?: string;
+  /** Its digits, matched as a substring of a phone's digits (as FreeScout). */
   phone?: string;
   /** Matched case-insensitively. */
   email?: string;
-  /** Unix seconds. */
+  /** Unix seconds; that second included. */
   updatedSince?: number;
   sortField?: keyof typeof SORT_FIELDS;
   sortOrder?: "asc" | "desc";
@@ -30,16 +32,17 @@ export interface CustomerListQuery {
 
 /** The filters and order of a query. */
 export function listCriteria(db: Database, query: CustomerListQuery) {
+  const digits = query.phone?.replace(/\D/g, "") ?? "";
   const where = and(
-    query.firstName !== undefined ? eq(customers.firstName, query.firstName.trim()) : undefined,
-    query.lastName !== undefined ? eq(customers.lastName, query.lastName.trim()) : undefined,
-    query.phone !== undefined
+    query.firstName !== undefined ? sql`${customers.firstName} = ${query.firstName.trim()} COLLATE NOCASE` : undefined,
+    query.lastName !== undefined ? sql`${customers.lastName} = ${query.lastName.trim()} COLLATE NOCASE` : undefined,
+    // A phone without digits filters nothing (FreeScout's LIKE '%%').
+    digits
       ? inArray(
           customers.id,
-          db
-            .select({ id: customerPhones.customerId })
-            .from(customerPhones)
-            .where(eq(customerPhones.value, query.phone.trim())),
+          // A substring match cannot seek: it scans the narrow digits index rather than the table.
+          sql`(SELECT customer_id FROM customer_phones INDEXED BY customer_phones_digits_idx
+            WHERE digits LIKE ${`%${digits}%`})`,
         )
       : undefined,
     query.email !== undefined
@@ -51,7 +54,7 @@ export function listCriteria(db: Database, query: CustomerListQuery) {
             .where(eq(customerEmails.email, normalizeEmail(query.email))),
         )
       : undefined,
-    query.updatedSince !== undefined ? gt(customers.updatedAt, query.updatedSince) : undefined,
+    query.updatedSince !== undefined ? gte(customers.updatedAt, query.updatedSince) : undefined,
   );
   const direction = query.sortOrder === "asc" ? asc : desc;
   const sortField = query.sortField ?? "createdAt";
@@ -64,7 +67,7 @@ export function listCriteria(db: Database, query: CustomerListQuery) {
   return { where, order: [direction(sortColumn), direction(customers.id)] };
 }
 
-/** A page of customers with their emails and phones, and the count, in one round trip. */
+/** A page of customers with their emails, phones and customer fields, and the count, in one round trip. */
 export async function listCustomers({ db, config }: Pick<Services, "db" | "config">, query: CustomerListQuery) {
   const page = paging(query, config.maxPageSize);
   const { where, order } = listCriteria(db, query);
@@ -83,5 +86,6 @@ export async function listCustomers({ db, config }: Pick<Services, "db" | "confi
       .orderBy(...order),
     total: db.select({ n: count() }).from(customers).where(where),
     ...contactStatements(db, pageIds.$dynamic()),
+    ...fieldStatements(db, pageIds.$dynamic()),
   });
 }

@@ -33,6 +33,7 @@ describe("List Customers", () => {
       createdAt: "2020-07-23T12:34:12Z",
       updatedAt: "2020-07-24T20:18:33Z",
       notes: null,
+      customerFields: [],
       _embedded: {
         emails: [{ id: 2, value: "ann@example.org", type: "work" }],
         phones: [],
@@ -76,7 +77,15 @@ describe("List Customers", () => {
     [{ email: "z.adams@example.org" }, ["Zoe"]],
     [{ email: "nobody@example.org" }, []],
     [{ updatedSince: "2021-01-01T00:00:00Z" }, ["Zoe"]],
-    [{ updatedSince: "2020-07-24T20:18:33Z" }, ["Zoe"]],
+    [{ updatedSince: "2020-07-24T20:18:34Z" }, ["Zoe"]],
+    // The given second is included (FreeScout's >=).
+    [{ updatedSince: "2020-07-24T20:18:33Z" }, ["Zoe", "Ann", "Rodney"]],
+    // Names case-insensitively, phone by digits as a substring (FreeScout).
+    [{ firstName: "zOE" }, ["Zoe"]],
+    [{ lastName: "CHEN" }, ["Ann"]],
+    [{ phone: "(555) 01" }, ["Rodney"]],
+    [{ phone: "0100" }, ["Rodney"]],
+    [{ phone: "5550199" }, []],
     [{ updatedSince: "2020-07-24T20:18:32Z" }, ["Zoe", "Ann", "Rodney"]],
     [{ firstName: "Rodney", lastName: "Robertson", phone: "555-0100", email: "rodney@example.org" }, ["Rodney"]],
     [{ firstName: "Rodney", email: "ann@example.org" }, []],

@@ -10,7 +10,19 @@ describe("List Customers security", () => {
     expect((await get("/api/customers", { key: "0".repeat(32) })).status).toBe(401);
   });
 
-  it.each(["firstName", "lastName", "phone"])("%s treats SQL and LIKE metacharacters as text", async (field) => {
+  it("phone matches digits only: SQL and LIKE metacharacters never act", async () => {
+    await post("/api/customers", { firstName: "P", phone: "4242%_x" });
+    for (const value of ["' OR 1=1 --", "2_2", "9%9", "1000__"]) {
+      const res = await get("/api/customers", { query: { phone: value } });
+      expect(res.status).toBe(200);
+      expect(res.json.page.totalElements).toBe(0);
+    }
+    // Without digits the filter is ignored, as FreeScout's LIKE '%%' matches every customer.
+    expect((await get("/api/customers", { query: { phone: "%_" } })).json.page.totalElements).toBe(3);
+    expect((await get("/api/customers", { query: { phone: "+4242" } })).json.page.totalElements).toBe(1);
+  });
+
+  it.each(["firstName", "lastName"])("%s treats SQL and LIKE metacharacters as text", async (field) => {
     await post("/api/customers", { firstName: "100%_x", lastName: "100%_x", phone: "100%_x" });
     for (const value of ["' OR 1=1 --", "%", "_", "100%", "100__x", "100%x", '" OR ""="', "*"]) {
       const res = await get("/api/customers", { query: { [field]: value } });

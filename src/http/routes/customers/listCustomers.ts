@@ -20,7 +20,7 @@ export const route = defineRoute({
   tags: ["Customers"],
   summary: "List Customers",
   description:
-    "Filters combine with AND; names and phone match exactly, email case-insensitively. Default order: createdAt desc.",
+    "Filters combine with AND, as FreeScout's module: names and email case-insensitively, phone by its digits as a substring of a phone's digits, updatedSince includes that second. Items are Get Customer's object (customer fields included). Default order: createdAt desc.",
   request: {
     query: z.object({
       firstName: filterText(40).optional(),
