@@ -49,7 +49,7 @@ console.log("done.");
 
 const port = extra.some((arg) => arg === "--port" || arg.startsWith("--port=")) ? [] : ["--port", "8787"];
 // Local receivers and file servers live on loopback: allow them here, never in production.
-// Webhook retries every few seconds so a local receiver can watch them.
+// Webhook and outgoing-mail retries every few seconds so they can be watched.
 const child = spawn(
   "wrangler",
   [
@@ -59,6 +59,8 @@ const child = spawn(
     "ALLOW_PRIVATE_NETWORK_URLS:true",
     "--var",
     "WEBHOOK_RETRY_DELAYS:2,4,8,8,8,8,8,8,8",
+    "--var",
+    "MAIL_RETRY_DELAYS:2,4,8,8,8",
     ...extra,
   ],
   { stdio: ["inherit", "pipe", "pipe"], env: { ...process.env, CI: process.env.CI ?? "true" } },

@@ -34,6 +34,7 @@ export function bannerLines(origin: string): string[] {
     `  Reference    ${origin}/api/docs`,
     `  Try          curl -s ${origin}/api/conversations/1 -H "X-FreeScout-API-Key: ${DEMO_KEY}"`,
     "  Webhooks     may call loopback receivers here; failed deliveries retry after 2, 4, 8... seconds",
+    "  Email        replies are simulated: each is logged (from, to, subject) with the files holding its text and HTML",
     "",
   ];
 }

@@ -4,14 +4,11 @@ import type { OutgoingMail } from "./domain/mail/outgoing/message";
 import type { WebhookMessage } from "./domain/webhooks/message";
 import { handleEmail } from "./email/handler";
 import { createApp } from "./http/app";
-import { handleMailBatch } from "./queues/outgoingMail";
+import { handleMailBatch, MAIL_QUEUE_NAME } from "./queues/outgoingMail";
 import { handleWebhookBatch } from "./queues/webhookDeliveries";
 import { createServices } from "./services";
 
 const app = createApp();
-
-/** The outgoing-mail queue (wrangler.toml); every other batch is webhook deliveries. */
-export const MAIL_QUEUE_NAME = "freescout-mail";
 
 export default {
   fetch: app.fetch,

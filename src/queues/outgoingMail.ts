@@ -10,6 +10,9 @@ import { deliverMail } from "../domain/mail/outgoing/deliver";
 import type { OutgoingMail } from "../domain/mail/outgoing/message";
 import type { Services } from "../services";
 
+/** The outgoing-mail queue's name in wrangler.toml; src/index.ts routes its batches here. */
+export const MAIL_QUEUE_NAME = "freescout-mail";
+
 export async function handleMailBatch(batch: MessageBatch<OutgoingMail>, services: Services): Promise<void> {
   const delays = services.config.mailRetryDelays;
   const maxAttempts = delays.length + 1;

@@ -5,7 +5,13 @@
  * real local bindings; the sender is wrangler's simulated `send_email` binding (EMAIL),
  * wrapped to record what it was given (or replaced by one that fails, for the failures).
  */
-import { createMessageBatch, env } from "cloudflare:test";
+import {
+  createExecutionContext,
+  createMessageBatch,
+  env,
+  getQueueResult,
+  waitOnExecutionContext,
+} from "cloudflare:test";
 import { get } from "@test/support/api";
 import { resetToDemoData } from "@test/support/db";
 import { testServices } from "@test/support/services";
@@ -18,7 +24,7 @@ import type { OutgoingMail } from "../../src/domain/mail/outgoing/message";
 import { NO_BINDING } from "../../src/domain/mail/outgoing/plan";
 import { enqueueMail } from "../../src/domain/mail/outgoing/publish";
 import worker from "../../src/index";
-import { handleMailBatch } from "../../src/queues/outgoingMail";
+import { handleMailBatch, MAIL_QUEUE_NAME } from "../../src/queues/outgoingMail";
 import type { Services } from "../../src/services";
 
 const MAILBOX = "support@support.example.org";
@@ -170,7 +176,7 @@ describe("which threads send", () => {
         headers: { "X-FreeScout-API-Key": "c2ba609c687a3425402b9d881e5075db", "Content-Type": "application/json" },
         body: JSON.stringify({ type: "message", text: "Hello", user: 1 }),
       }),
-      withoutEmail as Env,
+      withoutEmail as unknown as Env,
       { waitUntil: () => {}, passThroughOnException: () => {} } as unknown as ExecutionContext,
     );
     expect(response.status).toBe(201);
@@ -469,6 +475,26 @@ describe("auto-reply", () => {
     await env.DB.prepare("UPDATE mailboxes SET auto_reply_enabled = 0 WHERE id = 1").run();
     await consume(svc, "mail" in result ? (result.mail ?? []) : []);
     expect(recorder.sent).toEqual([]);
+  });
+});
+
+describe("the Worker", () => {
+  it("routes the outgoing-mail queue's batches to the mail consumer and exports nothing workerd cannot run", async () => {
+    const module = await import("../../src/index");
+    expect(Object.keys(module)).toEqual(["default"]);
+    const recorder = mailer();
+    const svc = services({ mailer: recorder.binding });
+    const conversationId = await customerConversation(svc);
+    const reply = await addThread(svc, { conversationId, type: "message", text: "Hi", user: 1 });
+    const batch = createMessageBatch<OutgoingMail>(MAIL_QUEUE_NAME, [
+      { id: "m1", timestamp: new Date(), attempts: 1, body: reply.mail[0]! },
+    ]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch as MessageBatch<never>, env, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(await getQueueResult(batch, ctx)).toMatchObject({ explicitAcks: ["m1"] });
+    // The Worker's own EMAIL binding sent it: the thread is sent.
+    expect((await threadRow(reply.id))?.status).toBe("sent");
   });
 });
 
