@@ -8,9 +8,20 @@ export interface Paging {
   offset: number;
 }
 
+export const DEFAULT_PAGE_SIZE = 50;
+/** Far beyond any list; keeps the offset a safe integer. */
+const MAX_PAGE = 1_000_000_000;
+
+/**
+ * The page to read, as FreeScout's module pages: no size, or a size of 0 or less, means 50;
+ * no page, or a page below 1, means 1. Unlike the module, the size is capped at the configured
+ * maximum (D1 cost); `size` is the size actually used, so the envelope's `page.size` and
+ * `totalPages` tell a client walking the pages how many there really are.
+ */
 export function paging(query: { page?: number; pageSize?: number }, maxPageSize: number): Paging {
-  const size = Math.min(Math.max(query.pageSize ?? 50, 1), maxPageSize);
-  const page = Math.max(query.page ?? 1, 1);
+  const asked = query.pageSize !== undefined && query.pageSize > 0 ? query.pageSize : DEFAULT_PAGE_SIZE;
+  const size = Math.min(asked, Math.max(maxPageSize, 1));
+  const page = Math.min(query.page !== undefined && query.page >= 1 ? query.page : 1, MAX_PAGE);
   return { page, size, offset: (page - 1) * size };
 }
 

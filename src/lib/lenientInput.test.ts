@@ -44,6 +44,8 @@ describe("lenientInput", () => {
   it("leaves values the schema takes as they are, and values no reading fixes", () => {
     const valid = { mailboxId: 1, subject: "123", phone: "0042", tags: ["1"] };
     expect(lenientInput(Body, valid)).toEqual(valid);
+    // A number in a list of texts stays a number (FreeScout skips such entries, it does not cast them).
+    expect(lenientInput(Body, { mailboxId: 1, tags: [1, "a"] })).toEqual({ mailboxId: 1, tags: [1, "a"] });
     expect(lenientInput(Body, { mailboxId: "abc", imported: "maybe" })).toEqual({
       mailboxId: "abc",
       imported: "maybe",

@@ -45,8 +45,11 @@ const accepts = (schema: Schema, value: unknown) => schema.safeParse(value).succ
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** What PHP would let a scalar stand for, in the order to try. */
-function readings(value: unknown): unknown[] {
+/**
+ * What PHP would let a scalar stand for, in the order to try. A number in a list is not read
+ * as text: the module skips list entries that are not strings (tags), it does not cast them.
+ */
+function readings(value: unknown, inList: boolean): unknown[] {
   if (typeof value === "string") {
     const out: unknown[] = [];
     const trimmed = value.trim();
@@ -55,12 +58,13 @@ function readings(value: unknown): unknown[] {
     if (trimmed === "false" || trimmed === "0") out.push(false);
     return out;
   }
+  if (inList) return [];
   if (typeof value === "number" && Number.isFinite(value)) return [String(value), value !== 0];
   if (typeof value === "boolean") return [value ? "1" : "0", value ? 1 : 0];
   return [];
 }
 
-export function lenientInput(schema: Schema, value: unknown, depth = 0): unknown {
+export function lenientInput(schema: Schema, value: unknown, depth = 0, inList = false): unknown {
   if (depth > 32) return value;
   const shape = shapeOf(schema);
   const d = def(shape);
@@ -81,7 +85,7 @@ export function lenientInput(schema: Schema, value: unknown, depth = 0): unknown
   }
   if (d.type === "array" && d.element && Array.isArray(value)) {
     const element = d.element;
-    return value.map((item) => lenientInput(element, item, depth + 1));
+    return value.map((item) => lenientInput(element, item, depth + 1, true));
   }
   if (d.type === "union" && d.options && typeof value === "object" && value !== null) {
     const kind = Array.isArray(value) ? "array" : "object";
@@ -89,7 +93,7 @@ export function lenientInput(schema: Schema, value: unknown, depth = 0): unknown
     if (fitting.length === 1) return lenientInput(fitting[0]!, value, depth + 1);
     return value;
   }
-  const alternatives = readings(value);
+  const alternatives = readings(value, inList);
   if (alternatives.length === 0 || accepts(schema, value)) return value;
   return alternatives.find((candidate) => accepts(schema, candidate)) ?? value;
 }

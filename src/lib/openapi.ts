@@ -50,20 +50,35 @@ export const idParam = (name: string) =>
       example: 1,
     });
 
+/**
+ * A whole number in a query parameter read as PHP's (int) reads it: leading digits count
+ * ("3abc" is 3), anything else is not given; a repeated parameter counts by its last value.
+ */
+const phpInt = (description: string, example: number) =>
+  z
+    .unknown()
+    .transform((value): number | undefined => {
+      const last = Array.isArray(value) ? value.at(-1) : value;
+      const match = typeof last === "string" ? /^\s*([+-]?\d+)/.exec(last) : null;
+      if (!match) return undefined;
+      const n = Number(match[1]);
+      return Number.isSafeInteger(n) ? n : Math.sign(n) * Number.MAX_SAFE_INTEGER;
+    })
+    .openapi({ type: "integer", description, example });
+
 export const pagingQuery = {
-  page: z.coerce.number().int().optional().openapi({ description: "Page number (from 1)", example: 1 }),
-  pageSize: z.coerce
-    .number()
-    .int()
-    .optional()
-    .openapi({ description: "Page size (defaults to 50, clamped to MAX_PAGE_SIZE)", example: 50 }),
+  page: phpInt("Page number from 1. A missing, non-numeric or lower value means 1.", 1).optional(),
+  pageSize: phpInt(
+    "Items per page; a missing, non-numeric, 0 or negative value means 50. Capped at the server's MAX_PAGE_SIZE (100 unless configured): `page.size` in the answer is the size used and `totalPages` counts pages of that size, so walk pages up to `totalPages`.",
+    50,
+  ).optional(),
 };
 
 export const PageSchema = z
   .object({
-    size: z.number().int(),
+    size: z.number().int().openapi({ description: "The page size used (the asked size, capped at MAX_PAGE_SIZE)" }),
     totalElements: z.number().int(),
-    totalPages: z.number().int(),
+    totalPages: z.number().int().openapi({ description: "Pages of `size` items; at least 1" }),
     number: z.number().int(),
   })
   .openapi("Page");
@@ -122,6 +137,86 @@ function lenientBody(route: RouteDefinition): MiddlewareHandler | undefined {
     await next();
   };
 }
+
+/**
+ * A FreeScout code in a body (type, status, state...): a known value as given, any other
+ * value the module's default, as the module coerces it; the OpenAPI description says so.
+ */
+export const lenientEnum = <const T extends readonly [string, ...string[]]>(
+  values: T,
+  fallback: T[number],
+  what: string,
+) =>
+  z
+    .union([z.string(), z.number().transform(String)])
+    .transform((value): T[number] => ((values as readonly string[]).includes(value) ? value : fallback))
+    .openapi({
+      type: "string",
+      enum: [...values],
+      description: `${what}: ${values.join(", ")}. Any other value means ${fallback}, as FreeScout reads it.`,
+    });
+
+/** A list filter or sort value FreeScout knows, else not given (the module ignores unknown values). */
+export const knownOrIgnored = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z
+    .string()
+    .transform((value): T[number] | undefined =>
+      (values as readonly string[]).includes(value) ? (value as T[number]) : undefined,
+    )
+    .optional()
+    .openapi({
+      type: "string",
+      enum: [...values],
+      description: `${what}; an unknown value is ignored, as FreeScout ignores it`,
+    });
+
+export const sortOrderQuery = knownOrIgnored(["asc", "desc"], "asc or desc");
+
+/**
+ * An email address checked as FreeScout's module checks it: something@something, lower-cased.
+ * Unlike the module, characters that would split or break a mail header (whitespace, control
+ * characters, `<>,;"()[]\`) are refused.
+ */
+const EMAIL_SHAPE = /^[^\s@<>,;"()[\]\\]+@[^\s@<>,;"()[\]\\]+$/;
+export const isLenientEmail = (value: string) => value.length <= 191 && EMAIL_SHAPE.test(value);
+export const lenientEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(191)
+  .regex(EMAIL_SHAPE, "must be an email address")
+  .openapi({ format: "email", description: "Checked as something@something and lower-cased, as FreeScout" });
+
+/** "Ann Lee <Ann@Example.org>" or "ann@example.org" -> the lower-cased address, or null. */
+export function addressOf(entry: string): string | null {
+  const angled = /<([^<>]*)>\s*$/.exec(entry);
+  const address = (angled ? angled[1]! : entry).trim().toLowerCase();
+  return isLenientEmail(address) ? address : null;
+}
+
+/**
+ * cc / bcc / to as FreeScout's module reads them: a list or a comma-separated string,
+ * entries as "Name <addr>" or plain addresses; invalid entries dropped, duplicates once.
+ */
+export const emailList = (max = 100) =>
+  z
+    .union([z.string(), z.array(z.unknown())])
+    .transform((value) => {
+      const entries = typeof value === "string" ? value.split(",") : value;
+      const out: string[] = [];
+      for (const entry of entries) {
+        const address = typeof entry === "string" ? addressOf(entry) : null;
+        if (address && !out.includes(address)) out.push(address);
+      }
+      return out;
+    })
+    .pipe(z.array(z.string()).max(max))
+    .openapi({
+      type: "array",
+      items: { type: "string", format: "email" },
+      description:
+        'A list or a comma-separated string; entries as "Name <addr>" or addresses; invalid entries are dropped, as FreeScout drops them',
+    });
 
 /** Declares a route with the error responses every endpoint can give. */
 export function defineRoute<R extends RouteDefinition>(route: R) {

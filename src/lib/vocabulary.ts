@@ -97,3 +97,7 @@ export const webhookEvents = [
   "customer.updated",
 ] as const;
 export type WebhookEvent = (typeof webhookEvents)[number];
+
+/** FreeScout core's email and phone types (app/Email.php, app/Customer.php); any other value is work. */
+export const emailTypes = ["work", "home", "other"] as const;
+export const phoneTypes = ["work", "home", "mobile", "fax", "pager", "other"] as const;

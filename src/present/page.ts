@@ -7,7 +7,8 @@ export function pageEnvelope<K extends string, T>(key: K, items: T[], total: num
     page: {
       size: p.size,
       totalElements: total,
-      totalPages: Math.ceil(total / p.size),
+      // At least 1, as FreeScout's module answers an empty list.
+      totalPages: Math.max(1, Math.ceil(total / p.size)),
       number: p.page,
     },
   };

@@ -18,6 +18,6 @@ describe("List Conversation Timelogs", () => {
     const res = await get("/api/conversations/7/timelogs");
     expect(res.status).toBe(200);
     expect(res.json._embedded.timelogs).toEqual([]);
-    expect(res.json.page).toMatchObject({ totalElements: 0, totalPages: 0, number: 1 });
+    expect(res.json.page).toMatchObject({ totalElements: 0, totalPages: 1, number: 1 });
   });
 });

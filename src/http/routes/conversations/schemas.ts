@@ -2,7 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { DEFAULT_MIME_TYPE } from "../../../domain/attachments/store";
 import { threadInputTypes } from "../../../domain/conversations/threadInput";
-import { isoDateTime } from "../../../lib/openapi";
+import { emailList, isoDateTime, lenientEmail } from "../../../lib/openapi";
 import { conversationStates, conversationStatuses, conversationTypes, threadStates } from "../../../lib/vocabulary";
 
 /** An id as JSON number or, as PHP clients send it, a numeric string. */
@@ -21,7 +21,7 @@ export const FlagInput = z
   .union([z.boolean(), z.enum(["1", "0", "", "true", "false"]).transform((v) => v === "1" || v === "true")])
   .openapi({ type: "boolean" });
 
-const Email = z.email().max(191);
+const Email = lenientEmail;
 
 /**
  * A FreeScout code (type, status, state): a known value as given, any other value the
@@ -102,9 +102,9 @@ export const ThreadInput = z
     user: IdInput.optional(),
     imported: FlagInput.optional(),
     state: codeInput(threadStates, "published", "Thread state").optional(),
-    to: z.array(Email).max(100).optional(),
-    cc: z.array(Email).max(100).optional(),
-    bcc: z.array(Email).max(100).optional(),
+    to: emailList(100).optional(),
+    cc: emailList(100).optional(),
+    bcc: emailList(100).optional(),
     createdAt: isoDateTime.optional(),
     attachments: z.preprocess(usableAttachments, z.array(AttachmentInput).max(50)).optional().openapi({
       description:
