@@ -11,15 +11,25 @@ export const WebhookSchema = z
     events: z.array(z.enum(webhookEvents)),
     createdAt: IsoDate,
     updatedAt: IsoDate,
+    lastRunTime: IsoDate.nullable().openapi({
+      description: "When the newest logged delivery attempt was made (the log is kept 3 days); null: none",
+    }),
+    lastRunError: z
+      .string()
+      .openapi({ description: 'Error of the newest logged attempt; "" when it succeeded or none' }),
   })
   .openapi("Webhook");
 
-export const presentWebhook = (row: typeof webhooks.$inferSelect): z.infer<typeof WebhookSchema> => ({
+type WebhookRow = typeof webhooks.$inferSelect & { lastRunAt: number | null; lastRunError: string | null };
+
+export const presentWebhook = (row: WebhookRow): z.infer<typeof WebhookSchema> => ({
   id: row.id,
   url: row.url,
   events: row.events,
   createdAt: toIso(row.createdAt),
   updatedAt: toIso(row.updatedAt),
+  lastRunTime: row.lastRunAt === null ? null : toIso(row.lastRunAt),
+  lastRunError: row.lastRunError ?? "",
 });
 
 export const DeliverySchema = z

@@ -1,5 +1,5 @@
 /** The webhooks a client subscribes: create, list, delete, and where the consumer sends to. */
-import { asc, count, eq, inArray } from "drizzle-orm";
+import { asc, count, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import { webhooks } from "../../db/schema";
 import { invalidField, notFound } from "../../lib/errors";
 import { checkOutboundUrl } from "../../lib/outboundUrl";
@@ -9,9 +9,26 @@ import { listPage, type Paging } from "../paging";
 
 type Deps = Pick<Services, "db">;
 
+/**
+ * The module's `lastRunTime` and `lastRunError`: the newest logged delivery attempt (the log
+ * is kept three days), read through the deliveries' (webhook_id, created_at) index. The webhook id is
+ * qualified: unqualified, "id" would name the delivery's own id inside the subquery.
+ */
+const lastRun = {
+  lastRunAt: sql<number | null>`(SELECT d.created_at FROM webhook_deliveries d WHERE d.webhook_id = "webhooks"."id"
+    ORDER BY d.created_at DESC, d.id DESC LIMIT 1)`,
+  lastRunError: sql<string | null>`(SELECT d.error FROM webhook_deliveries d WHERE d.webhook_id = "webhooks"."id"
+    ORDER BY d.created_at DESC, d.id DESC LIMIT 1)`,
+};
+
+export type WebhookRow = typeof webhooks.$inferSelect & { lastRunAt: number | null; lastRunError: string | null };
+
 export function listWebhooks({ db }: Deps, page: Paging) {
   return listPage(db, page, {
-    rows: db.select().from(webhooks).orderBy(asc(webhooks.id)),
+    rows: db
+      .select({ ...getTableColumns(webhooks), ...lastRun })
+      .from(webhooks)
+      .orderBy(asc(webhooks.id)),
     total: db.select({ n: count() }).from(webhooks),
   });
 }
@@ -33,7 +50,8 @@ export async function createWebhook(
     .insert(webhooks)
     .values({ url: checked.url.toString(), events: input.events, createdAt: now, updatedAt: now })
     .returning();
-  return { webhook: webhook! };
+  const row: WebhookRow = { ...webhook!, lastRunAt: null, lastRunError: null };
+  return { webhook: row };
 }
 
 /** Its deliveries still on the queue are dropped by the consumer, not sent. */

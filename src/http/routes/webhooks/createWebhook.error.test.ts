@@ -6,8 +6,10 @@ beforeEach(resetToDemoData);
 
 describe("Create Webhook errors", () => {
   it.each([
-    ["an unknown event", { events: ["convo.created", "convo.exploded"] }, "events[1]"],
+    ["only unknown events", { events: ["convo.exploded"] }, "events"],
+    ["only unknown events in a string", { events: "convo.exploded, nothing" }, "events"],
     ["no events", { events: [] }, "events"],
+    ["an empty events string", { events: " , " }, "events"],
     ["no url", { url: undefined }, "url"],
     ["a url over 2048 characters", { url: `https://example.org/${"x".repeat(2040)}` }, "url"],
     ["a url that is not a URL", { url: "example.org hook" }, "url"],

@@ -31,6 +31,21 @@ describe("Create Webhook", () => {
     expect((await post("/api/webhooks", { url: "https://example.org/all", events })).json.events).toEqual(events);
   });
 
+  it("takes events as a comma-separated string and drops unknown ones (as FreeScout's module)", async () => {
+    const res = await post("/api/webhooks", {
+      url: "https://example.org/csv",
+      events: "convo.created, convo.exploded,customer.created",
+    });
+    expect(res.status).toBe(201);
+    expect(res.json).toMatchObject({
+      events: ["convo.created", "customer.created"],
+      lastRunTime: null,
+      lastRunError: "",
+    });
+    const listed = await post("/api/webhooks", { url: "https://example.org/list", events: ["nope", "convo.assigned"] });
+    expect(listed.json.events).toEqual(["convo.assigned"]);
+  });
+
   it("subscribes each event once, and lists the webhook as it was created", async () => {
     const res = await post("/api/webhooks", {
       url: "https://example.org/hook",

@@ -1,9 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import { createWebhook } from "../../../domain/webhooks/subscriptions";
 import { defineRoute, jsonBody, jsonContent } from "../../../lib/openapi";
-import { webhookEvents } from "../../../lib/vocabulary";
+import { type WebhookEvent, webhookEvents } from "../../../lib/vocabulary";
 import { presentWebhook, WebhookSchema } from "../../../present/webhook";
 import { createdHeaders, type Handler } from "../types";
+
+const isWebhookEvent = (name: string): name is WebhookEvent => (webhookEvents as readonly string[]).includes(name);
 
 export const CreateWebhookBody = z
   .object({
@@ -12,11 +14,19 @@ export const CreateWebhookBody = z
       example: "https://example.org/freescout",
     }),
     events: z
-      .array(z.enum(webhookEvents))
-      .min(1)
-      .max(webhookEvents.length)
-      .transform((events) => [...new Set(events)])
-      .openapi({ description: "Events to send", example: ["convo.created"] }),
+      .union([z.array(z.string().max(100)).max(100), z.string().max(2000)])
+      .transform((given, ctx) => {
+        // FreeScout's module: a list or a comma-separated string; unknown events are dropped.
+        const names = (typeof given === "string" ? given.split(",") : given).map((name) => name.trim());
+        const known = [...new Set(names.filter((name): name is WebhookEvent => isWebhookEvent(name)))];
+        if (known.length === 0) ctx.addIssue({ code: "custom", message: "No known event given", input: given });
+        return known;
+      })
+      .openapi({
+        description:
+          "Events to send: a list or a comma-separated string; unknown events are dropped (400 if none is left)",
+        example: ["convo.created"],
+      }),
   })
   .openapi("CreateWebhook");
 
