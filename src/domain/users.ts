@@ -1,7 +1,7 @@
-import { and, count, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
-import { conversations, folders, mailboxUsers, users } from "../db/schema";
+import { and, count, desc, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import { conversations, folders, mailboxAliases, mailboxes, mailboxUsers, users } from "../db/schema";
 import { hashPassword } from "../lib/crypto";
-import { ApiError, badRequest, conflict, notFound } from "../lib/errors";
+import { ApiError, badRequest, conflict, invalidField, notFound } from "../lib/errors";
 import type { Services } from "../services";
 import { namedBatch } from "./batch";
 import { conversationPayload, type Reader } from "./conversations/load";
@@ -43,15 +43,37 @@ export interface NewUser {
   photoUrl?: string;
 }
 
-/** A regular user without mailbox access; the email (stored lower-case) must be free. */
+/** A regular user without mailbox access; the email (stored lower-case) must be free, and no mailbox's. */
 export async function createUser({ db, clock }: Pick<Services, "db" | "clock">, input: NewUser): Promise<User> {
   const now = clock.seconds();
+  const email = input.email.toLowerCase();
+  // FreeScout: users and mailboxes can not have the same email address.
+  const mailbox = await db
+    .select({ id: mailboxes.id })
+    .from(mailboxes)
+    .where(
+      or(
+        eq(mailboxes.email, email),
+        inArray(
+          mailboxes.id,
+          db.select({ id: mailboxAliases.mailboxId }).from(mailboxAliases).where(eq(mailboxAliases.address, email)),
+        ),
+      ),
+    )
+    .get();
+  if (mailbox) {
+    throw invalidField(
+      "email",
+      "There is a mailbox with such email. Users and mailboxes can not have the same email addresses.",
+      input.email,
+    );
+  }
   const [row] = await db
     .insert(users)
     .values({
       firstName: input.firstName,
       lastName: input.lastName,
-      email: input.email.toLowerCase(),
+      email,
       passwordHash: input.password ? await hashPassword(input.password) : null,
       role: "user",
       alternateEmails: input.alternateEmails ?? null,

@@ -14,6 +14,15 @@ describe("Create User errors", () => {
     expect(errorsOf(res)[0]).toMatchObject({ path: "email", rejectedValue: "JohnDoe@Example.org" });
   });
 
+  it("400 for a mailbox's address or alias, as FreeScout (users and mailboxes never share an email)", async () => {
+    for (const email of ["Support@support.example.org", "help@support.example.org"]) {
+      const res = await post("/api/users", { ...valid, email });
+      expect(res.status).toBe(400);
+      expect(errorsOf(res)[0]).toMatchObject({ path: "email", rejectedValue: email });
+    }
+    expect((await get("/api/users")).json.page.totalElements).toBe(4);
+  });
+
   it("parallel creates with one email create one user", async () => {
     const results = await Promise.all(Array.from({ length: 8 }, () => post("/api/users", valid)));
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
