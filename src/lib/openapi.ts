@@ -33,7 +33,7 @@ export const errorResponses = {
   405: errorResponse("Method not allowed on this path"),
   409: errorResponse("Conflicting entity exists"),
   413: errorResponse("Request body too large"),
-  415: errorResponse("Request body is not JSON"),
+  415: errorResponse("Request body is neither JSON nor a form (urlencoded or multipart)"),
   429: errorResponse("Too many requests with this API key (Retry-After, X-RateLimit-*)"),
   500: errorResponse("Unexpected server error"),
 } as const;
@@ -233,6 +233,8 @@ export function defineRoute<R extends RouteDefinition>(route: R) {
 
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   required: true,
+  description:
+    "JSON, or the same fields as application/x-www-form-urlencoded or multipart/form-data with PHP-style names (`threads[0][text]`, `customer[email]`, `tags[]`), or as query parameters (the body wins on a clash), as FreeScout's module reads `$request->all()`. An empty string or null on an optional field means not given.",
   content: { "application/json": { schema } },
 });
 
