@@ -70,6 +70,18 @@ describe("Users and mailboxes", () => {
 });
 
 describe("Tags, timelogs, webhooks", () => {
+  it("L: non-string tags are skipped", async () => {
+    expect((await put("/api/conversations/1/tags", { tags: ["vip", ["nested"], { name: "x" }] })).status).toBe(204);
+    const tags = (await get("/api/conversations/1", { query: { embed: "tags" } })).json._embedded.tags;
+    expect(tags.map((t: { name: string }) => t.name)).toEqual(["vip"]);
+  });
+
+  it("L: timelogs of an unknown conversation: 200 with an empty list", async () => {
+    const res = await get("/api/conversations/999/timelogs");
+    expect(res.status).toBe(200);
+    expect(res.json._embedded.timelogs).toEqual([]);
+  });
+
   it("M: Create Webhook `events` as a comma-separated string; unknown events dropped", async () => {
     const res = await post("/api/webhooks", {
       url: "https://example.org/hook",

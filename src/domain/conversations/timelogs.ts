@@ -54,11 +54,10 @@ export async function createTimelog(
   return { timelog, events: [] };
 }
 
-/** Newest first; 404 for an unknown conversation. One round trip. */
+/** Newest first; an unknown conversation has none (200 and an empty list, as FreeScout's module). One round trip. */
 export async function listTimelogs({ db }: Pick<Services, "db">, input: { conversationId: number; page: Paging }) {
   const { conversationId } = input;
-  const page = await listPage(db, input.page, {
-    found: db.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, conversationId)),
+  return listPage(db, input.page, {
     rows: db
       .select()
       .from(timelogs)
@@ -66,6 +65,4 @@ export async function listTimelogs({ db }: Pick<Services, "db">, input: { conver
       .orderBy(desc(timelogs.createdAt), desc(timelogs.id)),
     total: db.select({ n: count() }).from(timelogs).where(eq(timelogs.conversationId, conversationId)),
   });
-  if (!page.found[0]) throw notFound("conversationId", conversationId);
-  return page;
 }

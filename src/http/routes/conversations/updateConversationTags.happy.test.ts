@@ -17,6 +17,12 @@ describe("Update Conversation Tags", () => {
     expect(await tagNames()).toEqual(["overdue", "refund"]);
   });
 
+  it("skips entries that are no names (lists, objects, null, blanks) and takes numbers as names, as FreeScout", async () => {
+    const res = await put("/api/conversations/1/tags", { tags: ["refund", ["x"], { name: "y" }, null, "  ", 42] });
+    expect(res.status).toBe(204);
+    expect(await tagNames()).toEqual(["refund", "42"]);
+  });
+
   it("replaces the list, creating unknown tags (trimmed, lower-case), and keeps counters exact", async () => {
     await put("/api/conversations/1/tags", { tags: ["refund", " VIP ", "vip"] });
     expect(await tagNames()).toEqual(["refund", "vip"]);

@@ -7,9 +7,19 @@ import type { Handler } from "../types";
 export const UpdateTagsBody = z
   .object({
     tags: z
-      .array(z.string().trim().min(1).max(100))
+      .array(z.unknown())
       .max(100)
-      .openapi({ description: "The full list of tag names; unknown tags are created, an empty list removes all" }),
+      // FreeScout's module skips entries that are no names (lists, objects); numbers are names.
+      .transform((entries) =>
+        entries.flatMap((entry) =>
+          typeof entry === "string" || typeof entry === "number" ? [String(entry).trim()].filter(Boolean) : [],
+        ),
+      )
+      .pipe(z.array(z.string().max(100)))
+      .openapi({
+        description:
+          "The full list of tag names; unknown tags are created, an empty list removes all; entries that are no names are skipped",
+      }),
   })
   .openapi("UpdateConversationTags");
 
