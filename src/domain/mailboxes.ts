@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import { customFields, folders, mailboxAliases, mailboxes, mailboxUsers, users } from "../db/schema";
 import { inTexts, isUniqueViolation, lastInsertedId } from "../db/sql";
 import { normalizeOptions } from "../lib/customFieldInput";
@@ -224,7 +224,10 @@ const mailboxExists = ({ db }: Deps, mailboxId: number) =>
 
 export interface FolderFilter {
   mailboxId: number;
-  /** Only this user's own folders (Mine, Starred), as FreeScout filters. */
+  /**
+   * The public folders and this user's own (Mine, Starred). FreeScout's module returns only the
+   * user's own, but the API document's example (userId with a public folderId) shows public folders.
+   */
   userId?: number;
   folderId?: number;
 }
@@ -232,7 +235,7 @@ export interface FolderFilter {
 /** Every folder of the mailbox that matches, by type (a mailbox has a few dozen at most). */
 export async function listFolders({ db }: Deps, filter: FolderFilter, page: Paging) {
   const filters: (SQL | undefined)[] = [eq(folders.mailboxId, filter.mailboxId)];
-  if (filter.userId !== undefined) filters.push(eq(folders.userId, filter.userId));
+  if (filter.userId !== undefined) filters.push(or(isNull(folders.userId), eq(folders.userId, filter.userId)));
   if (filter.folderId !== undefined) filters.push(eq(folders.id, filter.folderId));
   const { mailbox, rows } = await namedBatch(db, {
     mailbox: mailboxExists({ db }, filter.mailboxId),

@@ -36,13 +36,13 @@ export function listCriteria(db: Database, query: CustomerListQuery) {
   const where = and(
     query.firstName !== undefined ? sql`${customers.firstName} = ${query.firstName.trim()} COLLATE NOCASE` : undefined,
     query.lastName !== undefined ? sql`${customers.lastName} = ${query.lastName.trim()} COLLATE NOCASE` : undefined,
-    // A phone without digits filters nothing (FreeScout's LIKE '%%').
-    digits
+    // A phone without digits matches no customer (FreeScout's LIKE '%%' would match them all).
+    query.phone !== undefined
       ? inArray(
           customers.id,
           // A substring match cannot seek: it scans the narrow digits index rather than the table.
           sql`(SELECT customer_id FROM customer_phones INDEXED BY customer_phones_digits_idx
-            WHERE digits LIKE ${`%${digits}%`})`,
+            WHERE ${digits} <> '' AND digits LIKE ${`%${digits}%`})`,
         )
       : undefined,
     query.email !== undefined

@@ -37,11 +37,17 @@ describe("List Mailbox Folders", () => {
     expect(res.json.page.totalElements).toBe(8);
   });
 
-  it("with userId lists only that user's own folders (as FreeScout)", async () => {
+  it("with userId lists the public folders and that user's own, not other users'", async () => {
     const res = await get("/api/mailboxes/1/folders?userId=7");
     expect(res.json._embedded.folders.map((f: Folder) => [f.name, f.type, f.userId])).toEqual([
+      ["Unassigned", 1, null],
       ["Mine", 20, 7],
       ["Starred", 25, 7],
+      ["Drafts", 30, null],
+      ["Assigned", 40, null],
+      ["Closed", 60, null],
+      ["Deleted", 70, null],
+      ["Spam", 80, null],
     ]);
   });
 

@@ -13,7 +13,7 @@ export const route = defineRoute({
   summary: "List Mailbox Folders",
   description:
     "Public folders and personal (Mine, Starred) folders with their counters, ordered by folder type. " +
-    "With `userId`, only that user's own folders (Mine, Starred), as FreeScout filters.",
+    "With `userId`, the public folders and that user's personal folders (as the API document's example shows them).",
   request: {
     params: z.object({ mailboxId: idParam("mailboxId") }),
     query: z.object({
