@@ -24,7 +24,7 @@ describe("Delete User errors", () => {
     const before = await snapshot();
     const res = await del("/api/users/7?byUserId=1");
     expect(res.status).toBe(400);
-    expect(errorsOf(res)[0].message).toBe("User is already deleted: 7");
+    expect(errorsOf(res)[0]?.message).toBe("User is already deleted: 7");
     expect(await snapshot()).toEqual(before);
   });
 
@@ -32,7 +32,7 @@ describe("Delete User errors", () => {
     const before = await snapshot();
     const res = await del("/api/users/1?byUserId=7");
     expect(res.status).toBe(400);
-    expect(errorsOf(res)[0].message).toBe("Administrator can not be deleted");
+    expect(errorsOf(res)[0]?.message).toBe("Administrator can not be deleted");
     expect(await snapshot()).toEqual(before);
   });
 
