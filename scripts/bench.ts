@@ -1,5 +1,7 @@
 /**
  * npm run bench [-- --conversations 100000 --duration 5]
+ * (--only <part of a name> runs the scenarios whose names contain it; "Create Thread" also runs
+ * the outgoing-mail scenario, which times replies through the outgoing-mail consumer)
  *
  * Builds a local dataset with bulk SQL, starts the Worker with `wrangler dev` on it, and
  * drives each endpoint with autocannon at concurrency 1 and 32. Reports requests/s, p50 and
@@ -13,6 +15,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { BENCH_KEY, datasetSql } from "./bench/dataset.ts";
+import { type MailResult, measureMail, waitForMailBacklog } from "./bench/mail.ts";
 import { renderMarkdown, type ScenarioResult } from "./bench/report.ts";
 import { type Scenario, scenarios } from "./bench/scenarios.ts";
 import { wrangler } from "./wrangler.ts";
@@ -37,6 +40,8 @@ const duration = Number(args.duration);
 const port = Number(args.port);
 const base = `http://127.0.0.1:${port}`;
 const persist = ".wrangler/bench";
+/** The outgoing-mail scenario's name, for --only. */
+const MAIL_SCENARIO = "Outgoing email (Create Thread replies)";
 
 function buildDataset() {
   rmSync(persist, { recursive: true, force: true });
@@ -134,6 +139,7 @@ async function main() {
   console.log(`Dataset built in ${buildSeconds.toFixed(1)} s; starting wrangler dev`);
   const worker = await startWorker();
   const results: ScenarioResult[] = [];
+  let mail: MailResult | undefined;
   try {
     const selected = args.only ? scenarios(size).filter((s) => s.name.includes(args.only!)) : scenarios(size);
     for (const scenario of selected) {
@@ -145,12 +151,20 @@ async function main() {
         `${scenario.name}: ${one.requestsPerSecond.toFixed(0)} req/s c1, p50 ${many.p50} ms c32, q=${cost.roundTrips} rows=${cost.rowsRead}`,
       );
     }
+    if (!args.only || MAIL_SCENARIO.includes(args.only)) {
+      // Replies queued by the Create Thread scenario are settled first, so they are not counted.
+      await waitForMailBacklog(persist);
+      mail = await measureMail(base, BENCH_KEY, persist, size);
+      console.log(
+        `Outgoing email: ${mail.messages} replies settled in ${mail.settleSeconds.toFixed(1)} s (${mail.perSecond.toFixed(1)}/s; ${mail.sent} sent, ${mail.failed} failed)`,
+      );
+    }
   } finally {
     if (worker.pid) process.kill(-worker.pid, "SIGTERM");
   }
   const bundle = bundleSize();
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  const report = { date: new Date().toISOString(), size, duration, buildSeconds, machine, bundle, results };
+  const report = { date: new Date().toISOString(), size, duration, buildSeconds, machine, bundle, results, mail };
   mkdirSync("bench", { recursive: true });
   writeFileSync("bench/results.json", `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync("BENCHMARKS.md", renderMarkdown(report));

@@ -51,6 +51,8 @@ INSERT INTO api_keys (name, key_hash, created_at) VALUES ('bench', '${keyHash}',
 ${range("n", M)}
 INSERT INTO mailboxes (id, name, email, created_at, updated_at)
 SELECT i, 'Mailbox ' || i, 'mailbox' || i || '@bench.example.org', ${base}, ${base} FROM n;
+-- Mailbox 1 sends from an address wrangler.toml's send_email binding allows (the mail scenario).
+UPDATE mailboxes SET email = 'support@support.example.org' WHERE id = 1;
 
 ${range("n", U)}
 INSERT INTO users (id, first_name, last_name, email, role, timezone, language, created_at, updated_at)

@@ -1,4 +1,6 @@
 /** BENCHMARKS.md from a run's results. */
+import type { MailResult } from "./mail.ts";
+
 export interface Load {
   requestsPerSecond: number;
   p50: number;
@@ -23,6 +25,8 @@ export interface Report {
   machine: string;
   bundle: { total: string; gzip: string };
   results: ScenarioResult[];
+  /** The outgoing-mail scenario (issue 16), when it ran. */
+  mail?: MailResult;
 }
 
 const ratio = (value: number, floor: number) => (floor > 0 ? `${(value / floor).toFixed(1)}×` : "–");
@@ -71,7 +75,7 @@ ${rows.map((row) => `| ${row} |`).join("\n")}
 ${targets(report)
   .map(([target, result]) => `| ${target} | ${result} |`)
   .join("\n")}
-
+${mailSection(report)}
 ## Reading the numbers
 
 - Here D1 is the local simulator (SQLite behind workerd) on the same 2 cores as the Worker
@@ -104,8 +108,9 @@ function targets(report: Report): [string, string][] {
   const reads = report.results.filter((r) => r.kind === "read");
   const writes = report.results.filter((r) => r.kind === "write");
   const mark = (ok: boolean) => (ok ? "met" : "NOT met");
+  const none = { name: "none run", cost: { roundTrips: 0 }, c32: { p50: 0 } } as ScenarioResult;
   const worst = (list: ScenarioResult[], value: (r: ScenarioResult) => number) =>
-    list.reduce((a, b) => (value(b) > value(a) ? b : a));
+    list.reduce((a, b) => (value(b) > value(a) ? b : a), list[0] ?? none);
   const maxTrips = (list: ScenarioResult[]) => worst(list, (r) => r.cost.roundTrips);
   const ratio50 = (r: ScenarioResult) => (floor ? r.c32.p50 / floor.c32.p50 : 0);
   const page = (name: string) => report.results.find((r) => r.name === name);
@@ -141,4 +146,34 @@ function targets(report: Report): [string, string][] {
       `${mark(writes.every((r) => ratio50(r) <= 4))}: worst ${ratio50(worst(writes, ratio50)).toFixed(1)}× (${worst(writes, ratio50).name})`,
     ],
   ];
+}
+
+/** The outgoing-mail scenario and its targets (issue 16). */
+function mailSection(report: Report): string {
+  const createThread = report.results.find((r) => r.name === "Create Thread");
+  const trips = createThread?.cost.roundTrips;
+  const tripsResult =
+    trips === undefined
+      ? "not measured in this run"
+      : `${trips <= 2 ? "met" : "NOT met"}: ${trips} round trips, the read batch and the write batch, as without mail: the reply's mail state is part of the thread's own insert and the queue message is sent after the response`;
+  const mail = report.mail;
+  const lag = mail ? mail.settleSeconds - mail.queueSeconds : 0;
+  const throughput = mail
+    ? `${lag < 0.5 ? "at least " : ""}${mail.perSecond.toFixed(1)} messages/s: ${mail.messages} replies (Create Thread, ${mail.concurrency} at a time) accepted in ${mail.queueSeconds.toFixed(1)} s, the last settled ${(lag * 1000).toFixed(0)} ms after the last was accepted${lag < 0.5 ? " (the consumer kept up with the API, so the rate is the API's)" : ""}; ${mail.sent} sent, ${mail.failed} failed${mail.other ? `, ${mail.other} other` : ""}`
+    : "not measured in this run";
+  return `
+## Outgoing email (issue 16)
+
+| target | result |
+|---|---|
+| Create Thread: outgoing mail adds at most one D1 round trip | ${tripsResult} |
+| messages per second through the outgoing-mail consumer | ${throughput} |
+
+Replies go through wrangler's simulated \`send_email\` binding (it writes each message's text
+and HTML to files), one queue (\`max_batch_size\` 10) and the consumer sending a batch's
+messages concurrently; each message costs the consumer one D1 read batch and one write batch.
+The write scenarios above queue replies too (the Create Thread scenario's run for mailboxes 2
+and 3 fails with "not allowed", as their addresses are not in \`allowed_sender_addresses\`):
+that backlog is settled before this scenario starts.
+`;
 }
