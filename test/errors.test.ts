@@ -52,7 +52,7 @@ describe("error envelope and statuses", () => {
     expect(res.json).toMatchObject({ errorCode: "METHOD NOT ALLOWED" });
     const onId = await call("PATCH", "/api/users/1");
     expect(onId.status).toBe(405);
-    expect(onId.headers.get("Allow")).toBe("GET, HEAD, OPTIONS");
+    expect(onId.headers.get("Allow")).toBe("GET, DELETE, HEAD, OPTIONS");
   });
 
   it("413 for a body over the configured limit, declared or streamed", async () => {
