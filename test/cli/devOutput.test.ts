@@ -30,11 +30,35 @@ describe("npm run dev output", () => {
       expect.stringMatching(/Reference\s+http:\/\/localhost:8899\/api\/docs/),
       expect.stringContaining("curl -s http://localhost:8899/api/conversations/1"),
       expect.stringContaining("Webhooks"),
+      expect.stringContaining("Email"),
       "GET /api/ping 500 Internal Server Error (33ms)",
       expect.stringContaining("✘ [ERROR] Unhandled error GET /api/ping DrizzleQueryError"),
       "GET /api/conversations/1 200 OK (12ms)",
       "✘ [ERROR] Unhandled error GET /api/ping Error: boom",
     ]);
     expect(shown.join("\n")).toContain("--reset");
+  });
+
+  it("shows each simulated outgoing email: our summary, then from, to, subject and its files", () => {
+    const filter = createDevFilter();
+    const lines = [
+      'mail sent (reply, conversation 1, thread 8): from Sam via Demo Mailbox <support@support.example.org> to rodney@example.org, "Re: Refund", provider id <a1@support.example.org>',
+      "QUEUE freescout-mail 1/1 (40ms)",
+      "\x1b[34msend_email binding called with MessageBuilder:\x1b[39m",
+      'From: "Sam via Demo Mailbox" <support@support.example.org>',
+      "To: rodney@example.org",
+      "Subject: Re: Refund",
+      "",
+      "Text: /work/.wrangler/tmp/email/miniflare-1/email-text/a1@support.example.org.txt",
+      "HTML: /work/.wrangler/tmp/email/miniflare-1/email-html/a1@support.example.org.html",
+    ];
+    const shown = lines.map(filter).flatMap((result) => (result.kind === "show" ? [result.line] : []));
+    expect(shown).toEqual([
+      lines[0],
+      lines[1],
+      "send_email binding called with MessageBuilder:",
+      ...lines.slice(3, 6),
+      ...lines.slice(7),
+    ]);
   });
 });
