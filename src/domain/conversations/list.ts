@@ -211,6 +211,19 @@ export interface ListInput {
   page: Paging;
 }
 
+function pageStatement(db: Database, where: SQL | undefined, sort: ListInput["sort"], page: Paging) {
+  const direction = sort.order === "asc" ? asc : desc;
+  return selectConversationPage(db)
+    .where(where)
+    .orderBy(direction(sortColumns[sort.field]), direction(conversations.id))
+    .limit(page.size)
+    .offset(page.offset);
+}
+
+/** The page's select for filters without a folder or tag, as the query-plan test reads it. */
+export const plainPageStatement = (db: Database, filters: ListFilters, sort: ListInput["sort"], page: Paging) =>
+  pageStatement(db, conditions(filters, null), sort, page);
+
 export async function listConversations(
   services: Reader,
   input: ListInput,
@@ -234,13 +247,8 @@ export async function listConversations(
         : await tagPlan(services, { name: normalizeTagName(filters.tag), pageSize: page.size }),
   };
   const where = conditions(filters, mine, plans);
-  const direction = sort.order === "asc" ? asc : desc;
   const reads = await namedBatch(db, {
-    page: selectConversationPage(db)
-      .where(where)
-      .orderBy(direction(sortColumns[sort.field]), direction(conversations.id))
-      .limit(page.size)
-      .offset(page.offset),
+    page: pageStatement(db, where, sort, page),
     // Counting reads every match whatever the plan: the tag's own list is the cheaper way.
     total: countStatement(
       db,
