@@ -18,6 +18,20 @@ for (const [name, setting] of Object.entries(requiredSettings)) {
     problems.push(`wrangler.toml declares no binding ${name} (needed by ${setting.neededBy})`);
   }
 }
+// Without these the help desk still runs: agent replies are recorded as not sent, with the reason.
+const OPTIONAL_BINDINGS = {
+  MAIL_QUEUE: "the outgoing-mail queue ([[queues.producers]] binding MAIL_QUEUE)",
+  EMAIL: "the Email Service sender ([[send_email]] name EMAIL, with allowed_sender_addresses)",
+};
+const notes: string[] = [];
+for (const [name, what] of Object.entries(OPTIONAL_BINDINGS)) {
+  if (!new RegExp(`^\\s*(binding|name)\\s*=\\s*"${name}"`, "m").test(toml)) {
+    notes.push(
+      `${what} is not configured: agent replies are recorded as not sent instead of emailed (README "Send email")`,
+    );
+  }
+}
+
 for (const placeholder of toml.match(/^[a-z_]+\s*=\s*"REPLACE[^"]*"/gm) ?? []) {
   problems.push(`wrangler.toml still has a placeholder: ${placeholder} (see README "Deploy")`);
 }
@@ -45,6 +59,7 @@ if (remote) {
   }
 }
 
+for (const note of notes) console.warn(`Note: ${note}`);
 if (problems.length === 0) {
   console.log(`Configuration complete (${remote ? "deployed Worker" : "local"}): bindings and secrets are set.`);
 } else {

@@ -47,4 +47,18 @@ describe("npm run check-config", () => {
     writeFileSync(join(dir, ".dev.vars"), "ATTACHMENT_SIGNING_SECRET=a1b2c3\nWEBHOOK_SECRET=d4e5f6\n");
     expect(check()).toEqual({ status: 0, output: expect.stringContaining("Configuration complete (local)") });
   });
+
+  it("notes a missing mail sender without failing: replies are then recorded as not sent", () => {
+    writeFileSync(join(dir, ".dev.vars"), "ATTACHMENT_SIGNING_SECRET=a1\nWEBHOOK_SECRET=b2\n");
+    const toml = readFileSync(join(dir, "wrangler.toml"), "utf8")
+      .replace('database_id = "REPLACE-with-d1-database-id"', 'database_id = "00000000-0000-0000-0000-000000000000"')
+      .replace('name = "EMAIL"', 'name = "SENDER"');
+    writeFileSync(join(dir, "wrangler.toml"), toml);
+    const { status, output } = check();
+    expect(status).toBe(0);
+    expect(output).toContain(
+      "the Email Service sender ([[send_email]] name EMAIL, with allowed_sender_addresses) is not configured",
+    );
+    expect(output).toContain("agent replies are recorded as not sent");
+  });
 });
