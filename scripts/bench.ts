@@ -1,7 +1,8 @@
 /**
  * npm run bench [-- --conversations 100000 --duration 5]
  * (--only <part of a name> runs the scenarios whose names contain it; "Create Thread" also runs
- * the outgoing-mail scenario, which times replies through the outgoing-mail consumer)
+ * the outgoing-mail scenario, which times replies through the outgoing-mail consumer;
+ * "Incoming email" runs the incoming-mail scenarios, messages through the email() handler)
  *
  * Builds a local dataset with bulk SQL, starts the Worker with `wrangler dev` on it, and
  * drives each endpoint with autocannon at concurrency 1 and 32. Reports requests/s, p50 and
@@ -15,6 +16,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { BENCH_KEY, datasetSql } from "./bench/dataset.ts";
+import { INCOMING_SCENARIOS, type IncomingResult, measureIncoming } from "./bench/incoming.ts";
 import { type MailResult, measureMail, waitForMailBacklog } from "./bench/mail.ts";
 import { renderMarkdown, type ScenarioResult } from "./bench/report.ts";
 import { type Scenario, scenarios } from "./bench/scenarios.ts";
@@ -60,6 +62,8 @@ async function startWorker(): Promise<ChildProcess> {
     "wrangler",
     [
       "dev",
+      // The Worker with email() counting each message's D1 cost (scripts/bench/incoming.ts).
+      "scripts/bench/worker.js",
       "--port",
       String(port),
       "--ip",
@@ -140,6 +144,7 @@ async function main() {
   const worker = await startWorker();
   const results: ScenarioResult[] = [];
   let mail: MailResult | undefined;
+  let incoming: IncomingResult[] = [];
   try {
     const selected = args.only ? scenarios(size).filter((s) => s.name.includes(args.only!)) : scenarios(size);
     for (const scenario of selected) {
@@ -159,12 +164,33 @@ async function main() {
         `Outgoing email: ${mail.messages} replies settled in ${mail.settleSeconds.toFixed(1)} s (${mail.perSecond.toFixed(1)}/s; ${mail.sent} sent, ${mail.failed} failed)`,
       );
     }
+    const incomingSelected = (name: string) => !args.only || name.includes(args.only);
+    if (INCOMING_SCENARIOS.some(incomingSelected)) {
+      // After the outgoing-mail scenario, so no queued reply is being sent meanwhile.
+      await waitForMailBacklog(persist);
+      incoming = await measureIncoming(base, size, duration, incomingSelected);
+      for (const r of incoming) {
+        console.log(
+          `${r.name}: ${r.c1.requestsPerSecond.toFixed(0)} messages/s c1, ${r.c32.requestsPerSecond.toFixed(0)} c32; q=${r.cost.roundTrips.toFixed(1)} rows=${r.cost.rowsRead.toFixed(0)} w=${r.cost.rowsWritten.toFixed(0)} per message; outcomes ${JSON.stringify(r.outcomes)} of ${r.delivered} delivered`,
+        );
+      }
+    }
   } finally {
     if (worker.pid) process.kill(-worker.pid, "SIGTERM");
   }
   const bundle = bundleSize();
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  const report = { date: new Date().toISOString(), size, duration, buildSeconds, machine, bundle, results, mail };
+  const report = {
+    date: new Date().toISOString(),
+    size,
+    duration,
+    buildSeconds,
+    machine,
+    bundle,
+    results,
+    mail,
+    incoming,
+  };
   mkdirSync("bench", { recursive: true });
   writeFileSync("bench/results.json", `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync("BENCHMARKS.md", renderMarkdown(report));

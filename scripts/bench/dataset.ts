@@ -2,7 +2,9 @@
  * The benchmark's dataset as a few bulk SQL statements (recursive CTEs inside SQLite, no
  * API calls): mailboxes, users with access to all of them, customers with emails and phones,
  * conversations across every status, state and folder, four threads each, tags and custom
- * field values. The counter and search triggers run as the rows go in.
+ * field values, and the stored Message-IDs of each email conversation's first customer message
+ * and agent reply (so incoming replies can thread). The counter and search triggers run as
+ * the rows go in.
  */
 export interface DatasetSize {
   conversations: number;
@@ -38,6 +40,12 @@ const SUBJECTS = [
 ];
 
 const TAGS = ["vip", "refund", "overdue", "bug", "billing", "shipping", "urgent", "feedback", "sales", "returns"];
+
+/** The stored Message-ID of a dataset conversation's first customer message (in) or agent reply (out). */
+export const benchMessageId = (direction: "in" | "out", conversationId: number) =>
+  `bench-${direction}-${conversationId}@bench.example.org`;
+const benchMessageIdSql = (direction: string, conversationId: string) =>
+  `'bench-' || ${direction} || '-' || ${conversationId} || '@bench.example.org'`;
 
 const range = (name: string, count: number) =>
   `WITH RECURSIVE ${name}(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM ${name} WHERE i < ${count})`;
@@ -115,6 +123,15 @@ FROM conversations c, (SELECT 0 AS k UNION ALL SELECT 1 UNION ALL SELECT 2 UNION
 INSERT INTO tags (id, name, color) SELECT key + 1, value, key FROM json_each('${JSON.stringify(TAGS)}');
 
 INSERT INTO conversation_tags (conversation_id, tag_id) SELECT id, 1 + (id % ${TAGS.length}) FROM conversations WHERE id % 3 = 0;
+
+-- Message-IDs as the email() handler stores them (lower case, no angle brackets): the customer's
+-- first message (in) and the agent's reply (out) of each email conversation (scripts/bench/incoming.ts).
+INSERT INTO mail_messages (mailbox_id, message_id, direction, conversation_id, thread_id, raw_r2_key, created_at)
+SELECT c.mailbox_id, ${benchMessageIdSql("d.direction", "c.id")}, d.direction, c.id,
+  (SELECT t.id FROM threads t WHERE t.conversation_id = c.id AND t.type = CASE d.direction WHEN 'in' THEN 'customer' ELSE 'message' END
+    ORDER BY t.created_at, t.id LIMIT 1),
+  NULL, c.created_at + CASE d.direction WHEN 'in' THEN 0 ELSE 600 END
+FROM conversations c, (SELECT 'in' AS direction UNION ALL SELECT 'out') d WHERE c.type = 'email';
 
 UPDATE conversations SET custom_fields = json_object('1', CAST(1 + id % 3 AS TEXT)) WHERE mailbox_id = 1 AND id % 2 = 0;
 `;

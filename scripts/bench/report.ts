@@ -1,4 +1,5 @@
 /** BENCHMARKS.md from a run's results. */
+import type { IncomingResult } from "./incoming.ts";
 import type { MailResult } from "./mail.ts";
 
 export interface Load {
@@ -27,6 +28,8 @@ export interface Report {
   results: ScenarioResult[];
   /** The outgoing-mail scenario (issue 16), when it ran. */
   mail?: MailResult;
+  /** The incoming-mail scenarios (issue 15), when they ran. */
+  incoming?: IncomingResult[];
 }
 
 const ratio = (value: number, floor: number) => (floor > 0 ? `${(value / floor).toFixed(1)}×` : "–");
@@ -75,7 +78,7 @@ ${rows.map((row) => `| ${row} |`).join("\n")}
 ${targets(report)
   .map(([target, result]) => `| ${target} | ${result} |`)
   .join("\n")}
-${mailSection(report)}
+${mailSection(report)}${incomingSection(report)}
 ## Reading the numbers
 
 - Here D1 is the local simulator (SQLite behind workerd) on the same 2 cores as the Worker
@@ -175,5 +178,52 @@ messages concurrently; each message costs the consumer one D1 read batch and one
 The write scenarios above queue replies too (the Create Thread scenario's run for mailboxes 2
 and 3 fails with "not allowed", as their addresses are not in \`allowed_sender_addresses\`):
 that backlog is settled before this scenario starts.
+`;
+}
+
+const counted = (r: IncomingResult) => Object.values(r.outcomes).reduce((a, b) => a + b, 0);
+
+/** The incoming-mail scenarios (issue 15): messages through the email() handler. */
+function incomingSection(report: Report): string {
+  const incoming = report.incoming ?? [];
+  if (!incoming.length) return "";
+  const one = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+  const rows = incoming.map((r) =>
+    [
+      r.name,
+      r.c1.requestsPerSecond.toFixed(0),
+      String(r.c1.p50),
+      r.c32.requestsPerSecond.toFixed(0),
+      String(r.c32.p50),
+      String(r.c32.p99),
+      one(r.cost.roundTrips),
+      one(r.cost.rowsRead),
+      one(r.cost.rowsWritten),
+      `${one(r.costWithBackground.roundTrips)} / ${one(r.costWithBackground.rowsRead)} / ${one(r.costWithBackground.rowsWritten)}`,
+      Object.entries(r.outcomes)
+        .map(([outcome, n]) => `${n} ${outcome}`)
+        .join(", ") + (counted(r) >= r.delivered ? "" : ` (counted of ${r.delivered} delivered: the Worker reloaded)`),
+      String(r.c1.errors + r.c32.errors + r.unexpected),
+    ].join(" | "),
+  );
+  return `
+## Incoming email (issue 15)
+
+Messages posted to \`wrangler dev\`'s local Email Routing endpoint (\`/cdn-cgi/handler/email\`),
+each run by the Worker's \`email()\` handler into the dataset above; messages/s and latency
+(ms) from autocannon, ${report.duration} s per run. The D1 columns are the mean per message over
+every message of both runs, counted by the Server-Timing instrument around the handler
+(\`scripts/bench/worker.js\`, the bench's Worker entry: the real Worker with the counter): when
+the handler returned, then with the work it leaves in the background (events published) once
+settled. Errors are refused deliveries and messages that did not come out as expected.
+
+| scenario | messages/s c=1 | p50 c=1 | messages/s c=32 | p50 c=32 | p99 c=32 | D1 round trips | rows read | rows written | with background: trips / read / written | outcomes | errors |
+|---|---|---|---|---|---|---|---|---|---|---|---|
+${rows.map((row) => `| ${row} |`).join("\n")}
+
+Each message also puts its raw bytes in R2 (\`mail/raw/\`); \`wrangler dev\` itself parses
+it and keeps a copy for its local explorer before the handler runs. Messages:
+
+${incoming.map((r) => `- ${r.name} (${r.messageBytes} bytes): \`${r.example}\``).join("\n")}
 `;
 }
