@@ -367,3 +367,49 @@ describe("List parameters: unknown values ignored", () => {
     expect(conversation.json._embedded.threads.length).toBeGreaterThan(0);
   });
 });
+
+describe("Form bodies under fuzzing", () => {
+  it("random PHP-style form bodies to every write endpoint: never a 5xx, always the envelope", async () => {
+    const fc = (await import("fast-check")).default;
+    const name = fc.oneof(
+      fc.constantFrom("type", "mailboxId", "subject", "customer", "threads", "emails", "tags", "status", "firstName"),
+      fc.string({ maxLength: 8 }),
+    );
+    const suffix = fc.array(
+      fc.oneof(
+        fc.constantFrom("[]", "[0]", "[1]", "[text]", "[email]", "[value]", "[", "]", "[__proto__]"),
+        fc.string({ maxLength: 4 }),
+      ),
+      { maxLength: 4 },
+    );
+    const field = fc
+      .tuple(name, suffix, fc.string({ maxLength: 12 }))
+      .map(([n, s, v]) => [n + s.join(""), v] as [string, string]);
+    const target = fc.constantFrom(
+      ["POST", "/api/conversations"],
+      ["POST", "/api/conversations/1/threads"],
+      ["PUT", "/api/conversations/1"],
+      ["POST", "/api/customers"],
+      ["PUT", "/api/customers/1"],
+      ["PUT", "/api/conversations/1/tags"],
+      ["POST", "/api/users"],
+      ["POST", "/api/webhooks"],
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        target,
+        fc.array(field, { maxLength: 12 }),
+        fc.boolean(),
+        async ([method, path], fields, multi) => {
+          const res = multi
+            ? await call(method, path, await multipart(fields))
+            : await call(method, path, { headers: FORM, body: form(fields) });
+          expect(res.status, `${method} ${path} ${JSON.stringify(fields)}`).toBeLessThan(500);
+          if (res.status >= 400) errorsOf(res);
+        },
+      ),
+      { numRuns: 150 },
+    );
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
+});
