@@ -5,7 +5,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { ApiError, type ErrorSource, errorResponse } from "../lib/errors";
+import { ApiError, errorResponse } from "../lib/errors";
 import { requestServices } from "../services";
 import type { AppEnv } from "./env";
 import { requireApiKey } from "./middleware/auth";
@@ -16,26 +16,13 @@ import { requireConfig } from "./middleware/requireConfig";
 import { registerRoutes } from "./routes";
 import { openApiInfo, registerSecuritySchemes } from "./routes/openapi";
 import { RouteTable } from "./routeTable";
-import { zodIssuesToErrors } from "./zodErrors";
-
-const sources: Record<string, ErrorSource> = {
-  json: "JSON",
-  query: "QUERY",
-  param: "PATH",
-  header: "HEADER",
-};
+import { validationHook } from "./validationHook";
 
 const PUBLIC_PATHS = new Set(["/api/openapi.json"]);
 
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (result.success) return;
-      const source = sources[result.target] ?? "JSON";
-      const errors = zodIssuesToErrors(result.error.issues, (result as { data?: unknown }).data, source);
-      // A path id that is not a positive integer names no resource.
-      throw new ApiError(source === "PATH" ? 404 : 400, errors);
-    },
+    defaultHook: validationHook,
   });
 
   let routeTable: RouteTable | undefined;

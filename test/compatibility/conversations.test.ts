@@ -30,6 +30,48 @@ async function create(patch: Record<string, unknown> = {}) {
 const ids = (res: { json: { _embedded: { conversations: { id: number }[] } } }) =>
   res.json._embedded.conversations.map((item) => item.id);
 
+/** Every Create Customer field a `customer` reference can carry, as a FreeScout client sends them. */
+const customerDetails = {
+  lastName: "Morrison",
+  company: "Example, Inc",
+  jobTitle: "Secretary",
+  photoType: "twitter",
+  photoUrl: "https://example.org/upload/customer.jpg",
+  notes: "Nothing special to say",
+  address: { city: "LA", state: "California", zip: "123123", country: "us", lines: ["1419 Westwood Blvd", "Suite 2"] },
+  phones: [{ value: "777-777-777", type: "home" }],
+  phone: "888-888-888",
+  socialProfiles: [{ value: "@markexample", type: "twitter" }],
+  websites: [{ value: "https://example.org" }],
+};
+
+/** What Get Customer shows of `customerDetails` once a new customer keeps them. */
+async function expectCustomerDetails(customerId: number) {
+  const got = (await get(`/api/customers/${customerId}`)).json;
+  expect(got).toMatchObject({
+    lastName: "Morrison",
+    company: "Example, Inc",
+    jobTitle: "Secretary",
+    photoType: "twitter",
+    photoUrl: "https://example.org/upload/customer.jpg",
+    notes: "Nothing special to say",
+  });
+  expect(got._embedded.address).toEqual({
+    city: "LA",
+    state: "California",
+    zip: "123123",
+    country: "US",
+    address: "1419 Westwood Blvd, Suite 2",
+  });
+  expect(got._embedded.phones.map((p: { value: string; type: string }) => [p.value, p.type])).toEqual([
+    ["777-777-777", "home"],
+    ["888-888-888", "work"],
+  ]);
+  expect(got._embedded.social_profiles).toMatchObject([{ value: "@markexample", type: "twitter" }]);
+  expect(got._embedded.websites).toMatchObject([{ value: "https://example.org" }]);
+  return got;
+}
+
 describe("List Conversations", () => {
   it("H: no default filter: every status and state unless asked", async () => {
     const draft = await create({ state: "draft" });
@@ -141,6 +183,44 @@ describe("Create Conversation", () => {
     expect((await get(`/api/customers/${made.customer.id}`)).json.firstName).toBe("Firstonly");
   });
 
+  it("H: a new customer found by no email keeps every customer field given", async () => {
+    const made = await create({ customer: { email: "Mark@Example.org", firstName: "Mark", ...customerDetails } });
+    const got = await expectCustomerDetails(made.customer.id);
+    expect(got).toMatchObject({ firstName: "Mark" });
+    expect(got._embedded.emails).toMatchObject([{ value: "mark@example.org", type: "work" }]);
+  });
+
+  it("H: a new customer without email keeps every customer field given", async () => {
+    const made = await create({ customer: { firstName: "Nomail", ...customerDetails } });
+    expect(made.customer).toMatchObject({ firstName: "Nomail", email: "" });
+    await expectCustomerDetails(made.customer.id);
+  });
+
+  it("H: an existing customer found by email is used unchanged", async () => {
+    const before = (await get("/api/customers/1")).json;
+    const made = await create({ customer: { email: "rodney@example.org", firstName: "Other", ...customerDetails } });
+    expect(made.customer.id).toBe(1);
+    expect((await get("/api/customers/1")).json).toEqual(before);
+  });
+
+  it("M: the new customer's fields have Create Customer's limits (jobTitle at most 60), and nothing is written", async () => {
+    const before = (await get("/api/conversations")).json.page.totalElements;
+    const res = await post(
+      "/api/conversations",
+      conversation({ customer: { firstName: "Long", jobTitle: "x".repeat(61) } }),
+    );
+    expect(res.status).toBe(400);
+    expect(errorsOf(res)[0]!.path).toBe("customer.jobTitle");
+    expect((await get("/api/conversations")).json.page.totalElements).toBe(before);
+  });
+
+  it("M: an empty photoUrl or phone means not given", async () => {
+    const made = await create({ customer: { firstName: "Empty", photoUrl: "", phone: "" } });
+    const got = (await get(`/api/customers/${made.customer.id}`)).json;
+    expect(got).toMatchObject({ firstName: "Empty", photoUrl: null });
+    expect(got._embedded.phones).toEqual([]);
+  });
+
   it("H: an unknown customer id is a 400 naming customer, and nothing is written", async () => {
     const before = (await get("/api/conversations")).json.page.totalElements;
     const res = await post("/api/conversations", conversation({ customer: { id: 999 } }));
@@ -228,6 +308,28 @@ describe("Create Thread", () => {
     expect(res.status).toBe(201);
     expect(res.json.createdBy).toMatchObject({ id: 1, type: "customer" });
     expect((await get("/api/conversations/1")).json._embedded.threads[0].body).toBe("Still waiting");
+  });
+
+  it("H: a new customer of a thread keeps every customer field given", async () => {
+    const res = await post("/api/conversations/1/threads", {
+      type: "customer",
+      text: "From someone new",
+      customer: { email: "newcomer@example.org", firstName: "Newcomer", ...customerDetails },
+    });
+    expect(res.status, JSON.stringify(res.json)).toBe(201);
+    const got = await expectCustomerDetails(res.json.createdBy.id);
+    expect(got).toMatchObject({ firstName: "Newcomer" });
+  });
+
+  it("H: an existing customer of a thread is used unchanged", async () => {
+    const before = (await get("/api/customers/1")).json;
+    const res = await post("/api/conversations/1/threads", {
+      type: "customer",
+      text: "Me again",
+      customer: { id: 1, firstName: "Renamed", ...customerDetails },
+    });
+    expect(res.status).toBe(201);
+    expect((await get("/api/customers/1")).json).toEqual(before);
   });
 
   it("M: an unknown thread type means customer", async () => {

@@ -50,8 +50,6 @@ export async function addThread(services: Deps, input: AddThreadInput): Promise<
   const { db } = services;
   const { conversationId } = input;
   const now = services.clock.seconds();
-  // A customer thread without `customer` is written by the conversation's customer (FreeScout).
-  requireAuthor({ type: input.type, user: input.user, hasCustomer: true }, "");
   // On any thread, `customer` names the conversation's customer from now on (and an agent reply's recipient).
   const refs = input.customer ? [{ ref: input.customer, path: "customer" }] : [];
   const resolution = planCustomerResolution(db, refs, now);
@@ -77,6 +75,8 @@ export async function addThread(services: Deps, input: AddThreadInput): Promise<
   });
   const conversation = reads.conversation[0];
   if (!conversation) throw notFound("conversationId", conversationId);
+  // After the 404, as the module checks. A customer thread without `customer` is written by the conversation's customer.
+  requireAuthor({ type: input.type, user: input.user, hasCustomer: true }, "");
   if (input.user !== undefined && !reads.user[0]) throw invalidField("user", "User not found", input.user);
   const [named] = resolution.resolve(reads.customers);
   if (byCustomer(input.type) && !named && conversation.customerId === null) {

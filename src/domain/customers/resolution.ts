@@ -5,24 +5,27 @@
  * optional fields is ignored." (Create Conversation / Create Thread) As FreeScout's module
  * does, a reference without a matching id or email is then looked up by phone.
  *
+ * A new customer keeps every customer field of the reference, as the module hands the
+ * reference to Create Customer (`columnsOf`, `phonesOf`); an existing one is never changed.
+ *
  * Resolution reads first, then hands back statements for the caller's write batch. A new
  * customer with an email is inserted only if the email is still free when the batch runs,
  * and is referred to through its email, so parallel requests with the same new email end
  * up with one customer.
  */
-import { type SQL, sql } from "drizzle-orm";
+import { getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { reservedRange, reserveIds, type Statement } from "../../db/ids";
 import { customerEmails, customerPhones, customers } from "../../db/schema";
-import { inIds, inTexts, lastInsertedId } from "../../db/sql";
+import { inIds, insertChunks, inTexts, lastInsertedId } from "../../db/sql";
 import { ApiError, invalidField } from "../../lib/errors";
+import { type Columns, columnsOf, phonesOf } from "./columns";
+import type { CustomerFieldsInput } from "./input";
 
-export interface CustomerRef {
+/** A customer by id, else email, else phone; the other fields only shape a new customer. */
+export interface CustomerRef extends CustomerFieldsInput {
   id?: number;
   email?: string;
-  firstName?: string;
-  lastName?: string;
-  phone?: string;
 }
 
 export interface ResolvedCustomer {
@@ -125,12 +128,6 @@ function resolveOne(
       freshId: null,
     };
   }
-  const base = {
-    firstName: ref.firstName ?? null,
-    lastName: ref.lastName ?? null,
-    createdAt: now,
-    updatedAt: now,
-  };
   const email = ref.email ? normalizeEmail(ref.email) : null;
   const owner = email === null ? undefined : emailOwners.get(email);
   if (owner !== undefined) return { idSql: sql`${owner}`, existingId: owner, email, statements: [], freshId: null };
@@ -138,16 +135,20 @@ function resolveOne(
   if (byPhone) {
     return { idSql: sql`${byPhone.id}`, existingId: byPhone.id, email: byPhone.email, statements: [], freshId: null };
   }
+  const row = { ...columnsOf(ref), createdAt: now, updatedAt: now };
+  const phones = phonesOf(ref) ?? [];
   if (email !== null) {
-    const statements = createWithEmail(db, email, base, ref.phone);
+    const statements = createWithEmail(db, email, row, phones);
     return { idSql: customerIdByEmail(email), existingId: null, email, statements, freshId: null };
   }
   if (!ref.firstName && !ref.phone) {
     throw invalidField(`${path}.firstName`, "Customer first name or email is required.");
   }
   const id = freshIds.shift()!;
-  const statements: [Statement, ...Statement[]] = [db.insert(customers).values({ id, ...base })];
-  if (ref.phone) statements.push(db.insert(customerPhones).values({ customerId: id, value: ref.phone }));
+  const statements: [Statement, ...Statement[]] = [db.insert(customers).values({ id, ...row })];
+  for (const chunk of insertChunks(phones.map((phone) => ({ customerId: id, ...phone })))) {
+    statements.push(db.insert(customerPhones).values(chunk));
+  }
   return { idSql: sql`${id}`, existingId: null, email: null, statements, freshId: id };
 }
 
@@ -166,19 +167,17 @@ export const customerIdByEmail = (email: string): SQL =>
 function createWithEmail(
   db: Database,
   email: string,
-  base: { firstName: string | null; lastName: string | null; createdAt: number; updatedAt: number },
-  phone: string | undefined,
+  row: Columns & { createdAt: number },
+  phones: { value: string; type: string }[],
 ): Statement[] {
   const emailFree = sql`NOT EXISTS (SELECT 1 FROM customer_emails WHERE email = ${email})`;
   // Each statement re-checks that the email is free, so all or none of them insert.
-  const statements: [Statement, ...Statement[]] = [
-    db.run(sql`INSERT INTO customers (first_name, last_name, social_profiles, websites, created_at, updated_at)
-      SELECT ${base.firstName}, ${base.lastName}, '[]', '[]', ${base.createdAt}, ${base.updatedAt} WHERE ${emailFree}`),
-  ];
-  if (phone) {
+  const statements: [Statement, ...Statement[]] = [db.run(insertCustomerWhere(row, emailFree))];
+  if (phones.length > 0) {
     statements.push(
       db.run(sql`INSERT INTO customer_phones (customer_id, value, type)
-        SELECT ${lastInsertedId("customers")}, ${phone}, 'work' WHERE ${emailFree}`),
+        SELECT ${lastInsertedId("customers")}, json_extract(p.value, '$.value'), json_extract(p.value, '$.type')
+        FROM json_each(${JSON.stringify(phones)}) p WHERE ${emailFree}`),
     );
   }
   statements.push(
@@ -186,6 +185,16 @@ function createWithEmail(
       SELECT ${lastInsertedId("customers")}, ${email}, 'work' WHERE ${emailFree}`),
   );
   return statements;
+}
+
+/** `INSERT INTO customers (...) SELECT ... WHERE <condition>`: the row's columns, encoded as Drizzle encodes them. */
+function insertCustomerWhere(row: Columns & { createdAt: number }, condition: SQL): SQL {
+  const table = getTableColumns(customers);
+  const values = { socialProfiles: [], websites: [], ...row };
+  const given = (Object.keys(values) as (keyof typeof values)[]).filter((key) => values[key] !== undefined);
+  const names = given.map((key) => sql.identifier(table[key].name));
+  const params = given.map((key) => sql.param(values[key], table[key]));
+  return sql`INSERT INTO customers (${sql.join(names, sql`, `)}) SELECT ${sql.join(params, sql`, `)} WHERE ${condition}`;
 }
 
 /**

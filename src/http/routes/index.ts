@@ -46,7 +46,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(deleteConversation.route, deleteConversation.handler);
   app.openapi(updateConversationCustomFields.route, updateConversationCustomFields.handler);
   app.openapi(updateConversationTags.route, updateConversationTags.handler);
-  app.openapi(createThread.route, createThread.handler);
+  app.openapi(createThread.route, createThread.handler, createThread.hook);
   app.openapi(downloadAttachment.route, downloadAttachment.handler);
   app.openapi(listConversationTimelogs.route, listConversationTimelogs.handler);
   app.openapi(createConversationTimelog.route, createConversationTimelog.handler);

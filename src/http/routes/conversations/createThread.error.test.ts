@@ -42,6 +42,17 @@ describe("Create Thread errors", () => {
   it("404 for an unknown conversation", async () => {
     expect((await post("/api/conversations/999/threads", { type: "note", text: "x", user: 7 })).status).toBe(404);
   });
+
+  it.each([
+    ["no text", { type: "note", user: 7 }],
+    ["a message without user", { type: "message", text: "x" }],
+    ["an unknown user", { type: "note", text: "x", user: 999 }],
+    ["a customer field over its limit", { type: "customer", text: "x", customer: { firstName: "x".repeat(41) } }],
+  ])("404 for an unknown conversation before the body is judged: %s", async (_name, body) => {
+    const res = await post("/api/conversations/999/threads", body);
+    expect(res.status).toBe(404);
+    expect(errorsOf(res)[0]).toMatchObject({ path: "conversationId", source: "PATH" });
+  });
 });
 
 describe("Create Thread with attachments: errors", () => {

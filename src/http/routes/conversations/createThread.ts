@@ -1,8 +1,12 @@
-import { z } from "@hono/zod-openapi";
+import { type Hook, z } from "@hono/zod-openapi";
 import { addThread } from "../../../domain/conversations/addThread";
+import { conversationExists } from "../../../domain/conversations/exists";
 import { publish } from "../../../domain/publish";
+import { notFound } from "../../../lib/errors";
 import { defineRoute, idParam, jsonBody, jsonContent } from "../../../lib/openapi";
 import { ThreadSchema } from "../../../present/conversation";
+import type { AppEnv } from "../../env";
+import { validationHook } from "../../validationHook";
 import { createdHeaders, type Handler } from "../types";
 import { ConversationStatusInput, ThreadInput } from "./schemas";
 
@@ -29,4 +33,17 @@ export const handler: Handler<typeof route> = async (c) => {
   const added = await addThread(c.var.services, { ...c.req.valid("json"), conversationId });
   publish(c.var.services, added);
   return c.json(added.thread, 201, createdHeaders(c.req.url, `/api/conversations/${conversationId}/threads`, added.id));
+};
+
+/**
+ * FreeScout's module answers 404 for an unknown conversation before it looks at the body, so
+ * a body zod refuses is first checked against the conversation (a read only on that path).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: as the app's default hook, it returns nothing and reads only target and path
+export const hook: Hook<any, AppEnv, any, Promise<any>> = async (result, c) => {
+  if (!result.success && result.target === "json") {
+    const id = Number(c.req.param("conversationId"));
+    if (!(await conversationExists(c.var.services, id))) throw notFound("conversationId", id);
+  }
+  validationHook(result, c);
 };

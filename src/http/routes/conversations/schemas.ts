@@ -4,6 +4,7 @@ import { DEFAULT_MIME_TYPE } from "../../../domain/attachments/store";
 import { threadInputTypes } from "../../../domain/conversations/threadInput";
 import { emailList, isoDateTime, lenientEmail } from "../../../lib/openapi";
 import { conversationStates, conversationStatuses, conversationTypes, threadStates } from "../../../lib/vocabulary";
+import { customerFields } from "../customers/schemas";
 
 /** An id as JSON number or, as PHP clients send it, a numeric string. */
 export const IdInput = z
@@ -52,13 +53,12 @@ export const CustomerRefInput = z.preprocess(
     .object({
       id: IdInput.optional(),
       email: Email.optional(),
-      firstName: z.string().trim().max(40).optional(),
-      lastName: z.string().trim().max(40).optional(),
-      phone: z.string().trim().min(1).max(60).optional(),
+      // Create Customer's fields and limits: they shape a new customer only.
+      ...customerFields,
     })
     .openapi("CustomerReference", {
       description:
-        "A customer by id, else by email, else by phone; created with the fields given when none matches (firstName, email or phone suffices). A one-element array is read as its element.",
+        "A customer by id, else by email, else by phone; an existing customer is used unchanged. When none matches, a customer is created with every Create Customer field given here (firstName, email or phone suffices). A one-element array is read as its element.",
     }),
 );
 
