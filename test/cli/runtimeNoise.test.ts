@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RuntimeNoiseFilter } from "../../scripts/test/runtimeNoise.ts";
+import { RuntimeNoiseFilter } from "../../scripts/test/runtimeNoise";
 
 const STACK = "stack: /x/workerd@26b6840 /x/workerd@3739630";
 
