@@ -215,6 +215,12 @@ describe("Bodies: JSON, form-encoded, multipart and the query string, as $reques
       body: "firstName=X",
     });
     expect(plain.status).toBe(415);
+    const broken = await call("POST", "/api/customers", {
+      headers: { "content-type": "multipart/form-data; boundary=xyz" },
+      body: "not a multipart body",
+    });
+    expect(broken.status).toBe(400);
+    errorsOf(broken);
     const before = await count("customers");
     const proto = await call("POST", "/api/customers", {
       headers: FORM,
@@ -384,7 +390,9 @@ describe("Form bodies under fuzzing", () => {
     );
     const field = fc
       .tuple(name, suffix, fc.string({ maxLength: 12 }))
-      .map(([n, s, v]) => [n + s.join(""), v] as [string, string]);
+      .map(([n, s, v]) => [n + s.join(""), v] as [string, string])
+      // workerd's FormData encoder (the test's, not the server's) refuses names ending in "\\".
+      .filter(([n]) => !n.endsWith("\\"));
     const target = fc.constantFrom(
       ["POST", "/api/conversations"],
       ["POST", "/api/conversations/1/threads"],
