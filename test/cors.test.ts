@@ -15,7 +15,7 @@ describe("CORS", () => {
       headers: { origin: "https://app.example.org", "access-control-request-method": "GET" },
     });
     expect(res.status).toBe(204);
-    expect(res.headers.get("Access-Control-Allow-Methods")).toBe("GET, HEAD, OPTIONS");
+    expect(res.headers.get("Access-Control-Allow-Methods")).toBe("GET, DELETE, HEAD, OPTIONS");
     expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
     expect(res.headers.get("Access-Control-Allow-Headers")).toContain("X-FreeScout-API-Key");
   });
