@@ -30,6 +30,17 @@ export default defineConfig({
           cloudflareTest(async () => ({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
+              // The local queue stops delivering once a test file's tests are done: a file that
+              // queues more outgoing mail than one batch would wait on the rest. One batch takes
+              // everything a test queues.
+              queueConsumers: {
+                "freescout-mail": {
+                  maxBatchSize: 100,
+                  maxBatchTimeout: 1,
+                  maxRetries: 5,
+                  deadLetterQueue: "freescout-mail-dlq",
+                },
+              },
               bindings: {
                 TEST_MIGRATIONS: await readD1Migrations("./migrations"),
                 TEST_SEED_SQL: readFileSync("./seed/demo.sql", "utf8"),
