@@ -69,7 +69,7 @@ SELECT i, 'Agent', 'Number ' || i, 'agent' || i || '@bench.example.org', CASE WH
 INSERT INTO mailbox_users (mailbox_id, user_id) SELECT m.id, u.id FROM mailboxes m, users u;
 
 INSERT INTO folders (mailbox_id, user_id, type)
-SELECT m.id, NULL, t.value FROM mailboxes m, json_each('[1,30,40,60,80,110]') t;
+SELECT m.id, NULL, t.value FROM mailboxes m, json_each('[1,30,40,60,70,80]') t;
 
 INSERT INTO folders (mailbox_id, user_id, type)
 SELECT mu.mailbox_id, mu.user_id, t.value FROM mailbox_users mu, json_each('[20,25]') t;
@@ -100,7 +100,7 @@ INSERT INTO conversations (id, number, type, status, state, folder_id, mailbox_i
   user_updated_at, last_reply_at, last_reply_from, imported, created_at, updated_at)
 SELECT i, i, CASE WHEN i % 10 = 0 THEN 'phone' ELSE 'email' END, status, state,
   (SELECT f.id FROM folders f WHERE f.mailbox_id = c.mailbox_id AND f.user_id IS NULL AND f.type = CASE
-    WHEN state = 'draft' THEN 30 WHEN state = 'deleted' THEN 110 WHEN status = 'spam' THEN 80
+    WHEN state = 'draft' THEN 30 WHEN state = 'deleted' THEN 70 WHEN status = 'spam' THEN 80
     WHEN status = 'closed' THEN 60 WHEN assignee_id IS NOT NULL THEN 40 ELSE 1 END),
   mailbox_id, assignee_id, customer_id, 'customer' || customer_id || '@example.org', customer_id, 'customer',
   CASE WHEN i % 10 = 0 THEN 'phone' ELSE 'email' END,
