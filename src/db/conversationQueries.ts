@@ -99,7 +99,7 @@ function idsWhere(column: SQLiteColumn, source: IdSource, columns: PersonColumns
 }
 
 const USER_COLUMNS: PersonColumns = {
-  thread: ["created_by_user_id", "assigned_to_user_id"],
+  thread: ["created_by_user_id", "assigned_to_user_id", "edited_by_user_id"],
   conversation: ["assignee_id", "created_by_user_id", "closed_by_user_id"],
 };
 const CUSTOMER_COLUMNS: PersonColumns = {

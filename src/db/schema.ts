@@ -322,10 +322,33 @@ export const threads = sqliteTable(
     mailSentAt: integer("mail_sent_at"),
     /** What an incoming message said about itself (auto-reply, bulk, bounce) and what was dropped. */
     mailFlags: json<MailFlags>("mail_flags"),
+    /** The last change through Update Thread or Delete Thread (migration 0010); its history is thread_edits. */
+    editedAt: integer("edited_at"),
+    editedByUserId: integer("edited_by_user_id").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("threads_conversation_created_idx").on(t.conversationId, t.createdAt, t.id)],
+  (t) => [
+    index("threads_conversation_created_idx").on(t.conversationId, t.createdAt, t.id),
+    index("threads_customer_idx").on(t.customerId),
+    index("threads_created_by_customer_idx").on(t.createdByCustomerId).where(sql`${t.createdByCustomerId} IS NOT NULL`),
+  ],
+);
+
+/** What each change of a thread replaced (migration 0010); their number is the thread's version. */
+export const threadEdits = sqliteTable(
+  "thread_edits",
+  {
+    id: id(),
+    threadId: integer("thread_id")
+      .notNull()
+      .references(() => threads.id, { onDelete: "cascade" }),
+    editedByUserId: integer("edited_by_user_id").references(() => users.id),
+    previousBody: text("previous_body"),
+    previousState: text("previous_state", { enum: threadStates }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("thread_edits_thread_idx").on(t.threadId)],
 );
 
 export const attachments = sqliteTable(

@@ -85,6 +85,11 @@ export const ThreadSchema = z
     createdAt: IsoDate,
     openedAt: IsoDate.nullable(),
     mail: ThreadMailSchema,
+    editedAt: IsoDate.nullable().openapi({
+      description:
+        'Extension: when the thread was last changed by Update Thread (text, hidden) or hidden by Delete Thread; null if never. A hidden thread has state "hidden".',
+    }),
+    editedBy: UserRefSchema.nullable().openapi({ description: "Extension: the user who made that change, if named" }),
     _embedded: z.object({ attachments: z.array(AttachmentSchema) }),
   })
   .openapi("Thread");
@@ -304,6 +309,8 @@ export function presentThread(
           sentAt: toIso(row.mailSentAt),
         }
       : null,
+    editedAt: toIso(row.editedAt),
+    editedBy: userRef(people.user(row.editedByUserId)),
     _embedded: { attachments },
   };
 }

@@ -182,13 +182,15 @@ export const threadStatements = (db: Database, conversationId: number, threadId:
 
 export type ThreadResults = BatchResponse<ReturnType<typeof threadStatements>>;
 
-/** Presents what `threadStatements` read; null if there is no such thread. */
-export async function finishThread(services: Reader, results: ThreadResults) {
+/**
+ * Presents what `threadStatements` read; null if there is no such thread. `first`: it is the
+ * conversation's oldest thread (a thread added to a conversation never is).
+ */
+export async function finishThread(services: Reader, results: ThreadResults, first = false) {
   const [conversationRows, threadRows, attachmentRows, userRows, customerRows, emailRows] = results;
   const thread = threadRows[0];
   if (!thread) return null;
   const people = toPeople([userRows, customerRows, emailRows], emailsKnownBy(conversationRows));
-  // A thread added to a conversation is never its first (a conversation is created with one).
-  const context = { number: conversationRows[0]?.number ?? 0, first: false };
+  const context = { number: conversationRows[0]?.number ?? 0, first };
   return presentThread(thread, people, await signedAttachments(services, attachmentRows), context);
 }

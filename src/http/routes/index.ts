@@ -1,7 +1,9 @@
 /** Every endpoint, one file each under src/routes/<resource>/. */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../env";
+import * as deleteConversationAttachment from "./attachments/deleteConversationAttachment";
 import * as downloadAttachment from "./attachments/downloadAttachment";
+import * as listConversationAttachments from "./attachments/listConversationAttachments";
 import * as createConversation from "./conversations/createConversation";
 import * as createConversationTimelog from "./conversations/createConversationTimelog";
 import * as createThread from "./conversations/createThread";
@@ -29,6 +31,8 @@ import * as revokeMailboxAccess from "./mailboxes/revokeMailboxAccess";
 import * as updateMailbox from "./mailboxes/updateMailbox";
 import * as ping from "./system/ping";
 import * as listTags from "./tags/listTags";
+import * as deleteThread from "./threads/deleteThread";
+import * as updateThread from "./threads/updateThread";
 import * as createUser from "./users/createUser";
 import * as deleteUser from "./users/deleteUser";
 import * as getUser from "./users/getUser";
@@ -47,7 +51,11 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(updateConversationCustomFields.route, updateConversationCustomFields.handler);
   app.openapi(updateConversationTags.route, updateConversationTags.handler);
   app.openapi(createThread.route, createThread.handler, createThread.hook);
+  app.openapi(updateThread.route, updateThread.handler);
+  app.openapi(deleteThread.route, deleteThread.handler);
   app.openapi(downloadAttachment.route, downloadAttachment.handler);
+  app.openapi(listConversationAttachments.route, listConversationAttachments.handler);
+  app.openapi(deleteConversationAttachment.route, deleteConversationAttachment.handler);
   app.openapi(listConversationTimelogs.route, listConversationTimelogs.handler);
   app.openapi(createConversationTimelog.route, createConversationTimelog.handler);
 

@@ -1,0 +1,102 @@
+/**
+ * The writes of Update Thread and Delete Thread, each one D1 batch guarded by the thread as it
+ * was read (its state and its number of edits, which every change raises): a batch that finds
+ * the thread changed in between writes nothing and reports it, and the caller reads again.
+ */
+import { and, eq, type SQL, sql } from "drizzle-orm";
+import { conversations, threads } from "../../db/schema";
+import type { Thread } from "../../present/conversation";
+import { batchGroups } from "../conversations/batchGroups";
+import { finishThread, type Reader, type ThreadResults, threadStatements } from "../conversations/load";
+import { previewStatement, replyAfter } from "./preview";
+import type { ThreadRead, ThreadTarget } from "./reads";
+import type { ThreadOutcome } from "./rules";
+
+/** Statements of a batch that run only if the one before them changed a row. */
+const afterPrevious: SQL = sql`changes() > 0`;
+
+/** The thread still is as `read` found it. */
+const unchanged = (target: ThreadTarget, read: ThreadRead): SQL =>
+  sql`EXISTS (SELECT 1 FROM threads WHERE id = ${target.threadId} AND conversation_id = ${target.conversationId}
+    AND state = ${read.thread.state}
+    AND (SELECT count(*) FROM thread_edits WHERE thread_id = ${target.threadId}) = ${read.version})`;
+
+export async function presentThread(services: Reader, results: ThreadResults, read: ThreadRead): Promise<Thread> {
+  return (await finishThread(services, results, read.first))!;
+}
+
+/**
+ * A new text or state: the history row keeps what it replaces, the thread and the
+ * conversation are updated, the preview follows. The thread as answered, or null when the
+ * thread changed since it was read. A change that changes nothing writes nothing.
+ */
+export async function writeChange(
+  services: Reader,
+  target: ThreadTarget,
+  read: ThreadRead,
+  outcome: ThreadOutcome,
+  byUserId: number | null,
+): Promise<Thread | null> {
+  const { db } = services;
+  const { conversationId, threadId } = target;
+  const { thread } = read;
+  if (outcome.body === thread.body && outcome.state === thread.state) {
+    return presentThread(services, await db.batch(threadStatements(db, conversationId, threadId)), read);
+  }
+  const now = services.clock.seconds();
+  const preview = replyAfter(read.newest, { ...thread, body: outcome.body, visible: outcome.state === "published" });
+  const written = await batchGroups(db, {
+    history:
+      db.run(sql`INSERT INTO thread_edits (thread_id, edited_by_user_id, previous_body, previous_state, created_at)
+      SELECT id, ${byUserId}, body, state, ${now} FROM threads WHERE id = ${threadId} AND ${unchanged(target, read)}`),
+    thread: db
+      .update(threads)
+      .set({
+        ...(outcome.body !== thread.body && { body: outcome.body }),
+        state: outcome.state,
+        editedAt: now,
+        editedByUserId: byUserId,
+        updatedAt: now,
+      })
+      .where(and(eq(threads.id, threadId), afterPrevious)),
+    conversation: db
+      .update(conversations)
+      .set({ updatedAt: now })
+      .where(and(eq(conversations.id, conversationId), afterPrevious)),
+    preview: preview.affected ? [previewStatement(db, conversationId, preview, afterPrevious)] : [],
+    present: threadStatements(db, conversationId, threadId),
+  });
+  if (changedRows(written.history) === 0) return null;
+  return presentThread(services, written.present, read);
+}
+
+/**
+ * Deletes the thread; its attachments' rows and its history go with it (foreign keys, ON
+ * DELETE CASCADE), its mail_messages rows forget it. False when it changed since it was read.
+ */
+export async function writeDelete(services: Reader, target: ThreadTarget, read: ThreadRead): Promise<boolean> {
+  const { db } = services;
+  const { conversationId, threadId } = target;
+  const now = services.clock.seconds();
+  const preview = replyAfter(read.newest, { ...read.thread, visible: false });
+  const written = await batchGroups(db, {
+    conversation: db
+      .update(conversations)
+      .set({ threadsCount: sql`${conversations.threadsCount} - 1`, updatedAt: now })
+      .where(
+        and(
+          eq(conversations.id, conversationId),
+          eq(conversations.threadsCount, read.conversation.threadsCount),
+          unchanged(target, read),
+        ),
+      ),
+    thread: db
+      .delete(threads)
+      .where(and(eq(threads.id, threadId), afterPrevious))
+      .returning({ id: threads.id }),
+    preview: preview.affected ? [previewStatement(db, conversationId, preview, afterPrevious)] : [],
+  });
+  return written.thread.length > 0;
+}
+
+const changedRows = (result: unknown) => (result as { meta?: { changes?: number } }).meta?.changes ?? 0;
