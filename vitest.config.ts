@@ -40,6 +40,13 @@ export default defineConfig({
                   maxRetries: 5,
                   deadLetterQueue: "freescout-mail-dlq",
                 },
+                // Pings and re-deliveries are tested through the real queue: no 5 s batch wait.
+                "freescout-webhooks": {
+                  maxBatchSize: 10,
+                  maxBatchTimeout: 1,
+                  maxRetries: 9,
+                  deadLetterQueue: "freescout-webhooks-dlq",
+                },
               },
               bindings: {
                 TEST_MIGRATIONS: await readD1Migrations("./migrations"),

@@ -10,6 +10,9 @@ export interface Config {
   webhookTimeoutMs: number;
   /** Seconds to wait before retry n (index n - 1); its length + 1 is the number of attempts. */
   webhookRetryDelays: number[];
+  /** A webhook is disabled when this many attempts in a row failed over at least webhookDisableAfterSeconds. */
+  webhookDisableAfterFailures: number;
+  webhookDisableAfterSeconds: number;
   /** The [[ratelimits]] limit per API key and minute, as the headers state it; 0 turns it off. */
   rateLimitPerMinute: number;
   /** Largest incoming email accepted (Email Routing's own limit is 25 MiB); larger ones are rejected. */
@@ -25,6 +28,11 @@ export interface Config {
 const positiveInt = (value: unknown, fallback: number) => {
   const parsed = Number(value);
   return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
+};
+
+const nonNegativeInt = (value: unknown, fallback: number) => {
+  const parsed = typeof value === "string" && value.trim() !== "" ? Number(value) : Number.NaN;
+  return Number.isInteger(parsed) && parsed >= 0 ? parsed : fallback;
 };
 
 const DEFAULT_RETRY_DELAYS = [30, 60, 120, 300, 600, 900, 1200, 1800, 2400];
@@ -49,6 +57,8 @@ export function readConfig(bindings: object): Config {
     fileUrlTimeoutMs: positiveInt(env.FILE_URL_TIMEOUT_MS, 10_000),
     webhookTimeoutMs: positiveInt(env.WEBHOOK_TIMEOUT_MS, 10_000),
     webhookRetryDelays: secondsList(env.WEBHOOK_RETRY_DELAYS, DEFAULT_RETRY_DELAYS),
+    webhookDisableAfterFailures: positiveInt(env.WEBHOOK_DISABLE_AFTER_FAILURES, 100),
+    webhookDisableAfterSeconds: nonNegativeInt(env.WEBHOOK_DISABLE_AFTER_HOURS, 72) * 3600,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE === "0" ? 0 : positiveInt(env.RATE_LIMIT_PER_MINUTE, 1200),
     maxEmailBytes: positiveInt(env.MAX_EMAIL_BYTES, 25 * 1024 * 1024),
     rawMailRetentionDays: positiveInt(env.RAW_MAIL_RETENTION_DAYS, 30),

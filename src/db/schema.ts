@@ -11,6 +11,7 @@ import {
   conversationStatuses,
   conversationTypes,
   customFieldTypes,
+  erasureModes,
   type FieldOptions,
   type FolderTypeValue,
   type MailFlags,
@@ -180,10 +181,13 @@ export const customerEmails = sqliteTable(
       .references(() => customers.id, { onDelete: "cascade" }),
     email: text("email").notNull(),
     type: text("type").notNull().default("work"),
+    /** The part after the '@', for List Customers' emailDomain (migration 0013; its trigram index customer_emails_fts serves emailContains). */
+    domain: text("domain").generatedAlwaysAs(sql`substr("email", instr("email", '@') + 1)`, { mode: "virtual" }),
   },
   (t) => [
     uniqueIndex("customer_emails_email_unique").on(t.email),
     index("customer_emails_customer_idx").on(t.customerId),
+    index("customer_emails_domain_idx").on(t.domain, t.customerId),
   ],
 );
 
@@ -226,7 +230,11 @@ export const customerFieldValues = sqliteTable(
       .references(() => customerFields.id, { onDelete: "cascade" }),
     value: text("value").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.customerId, t.fieldId] })],
+  (t) => [
+    primaryKey({ columns: [t.customerId, t.fieldId] }),
+    // List Customers' customerField[ID]=value (case-insensitive).
+    index("customer_field_values_field_value_idx").on(t.fieldId, sql`${t.value} COLLATE NOCASE`, t.customerId),
+  ],
 );
 
 export const conversations = sqliteTable(
@@ -467,6 +475,22 @@ export const mailMessages = sqliteTable(
   ],
 );
 
+/**
+ * Delete Customer's erasures (migration 0011): no personal data, so a retried request is
+ * answered from it and the cron finishes an interrupted one.
+ */
+export const customerErasures = sqliteTable(
+  "customer_erasures",
+  {
+    customerId: integer("customer_id").primaryKey(),
+    mode: text("mode", { enum: erasureModes }).notNull(),
+    byUserId: integer("by_user_id"),
+    requestedAt: integer("requested_at").notNull(),
+    finishedAt: integer("finished_at"),
+  },
+  (t) => [index("customer_erasures_unfinished_idx").on(t.requestedAt).where(sql`${t.finishedAt} IS NULL`)],
+);
+
 /** The last auto-reply per mailbox and customer, for the auto-reply window. */
 export const autoReplies = sqliteTable(
   "auto_replies",
@@ -486,6 +510,16 @@ export const webhooks = sqliteTable("webhooks", {
   id: id(),
   url: text("url").notNull(),
   events: json<WebhookEvent[]>("events").notNull(),
+  /** Mailbox ids whose conversations' events it gets; empty: every mailbox (migration 0015). */
+  mailboxes: json<number[]>("mailboxes").notNull().default([]),
+  /** Its own signing secret, sealed (AES-GCM) with a key derived from WEBHOOK_SECRET; null: the installation's. */
+  sealedSecret: text("sealed_secret"),
+  enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+  disabledReason: text("disabled_reason"),
+  disabledAt: integer("disabled_at"),
+  /** Failed attempts since the last success, and when that run began. */
+  failureStreak: integer("failure_streak").notNull().default(0),
+  failingSince: integer("failing_since"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -504,10 +538,17 @@ export const webhookDeliveries = sqliteTable(
     durationMs: integer("duration_ms"),
     error: text("error"),
     deadLettered: integer("dead_lettered", { mode: "boolean" }).notNull().default(false),
+    /** The body sent, kept on a first attempt so the delivery can be sent again (or its R2 key when large). */
+    body: text("body"),
+    bodyKey: text("body_key"),
+    /** When a dead-lettered delivery was queued again. */
+    redeliveredAt: integer("redelivered_at"),
     createdAt: createdAt(),
   },
   (t) => [
     index("webhook_deliveries_webhook_idx").on(t.webhookId, t.createdAt),
     index("webhook_deliveries_created_idx").on(t.createdAt),
+    index("webhook_deliveries_delivery_idx").on(t.deliveryId),
+    index("webhook_deliveries_dead_letters_idx").on(t.webhookId, t.deadLettered, t.redeliveredAt),
   ],
 );

@@ -82,7 +82,7 @@ export interface MailFlags {
   dropped?: DroppedAttachment[];
 }
 
-export const webhookEvents = [
+export const freescoutWebhookEvents = [
   "convo.assigned",
   "convo.created",
   "convo.deleted",
@@ -96,7 +96,28 @@ export const webhookEvents = [
   "customer.created",
   "customer.updated",
 ] as const;
-export type WebhookEvent = (typeof webhookEvents)[number];
+
+/** Events that are not FreeScout's: a webhook gets them only if it names them. */
+export const extensionWebhookEvents = [
+  "convo.updated",
+  "convo.tags",
+  "convo.custom_fields",
+  "convo.thread.updated",
+  "convo.thread.deleted",
+  "convo.mail.failed",
+  "customer.deleted",
+] as const;
+
+export const subscribableEvents = [...freescoutWebhookEvents, ...extensionWebhookEvents] as const;
+export type WebhookEvent = (typeof subscribableEvents)[number];
+
+/** Sent by POST /api/webhooks/{id}/ping to that webhook only, whatever it subscribes to. */
+export const PING_EVENT = "webhook.ping";
+export type DeliveredEvent = WebhookEvent | typeof PING_EVENT;
+
+/** Delete Customer: the customer's conversations are deleted with it, or kept without its personal data. */
+export const erasureModes = ["delete", "keep"] as const;
+export type ErasureMode = (typeof erasureModes)[number];
 
 /** FreeScout core's email and phone types (app/Email.php, app/Customer.php); any other value is work. */
 export const emailTypes = ["work", "home", "other"] as const;

@@ -2,13 +2,21 @@ import { z } from "@hono/zod-openapi";
 import type { webhookDeliveries, webhooks } from "../db/schema";
 import { toIso } from "../lib/dates";
 import { IsoDate } from "../lib/openapi";
-import { webhookEvents } from "../lib/vocabulary";
+import { subscribableEvents } from "../lib/vocabulary";
 
 export const WebhookSchema = z
   .object({
     id: z.number().int(),
     url: z.string(),
-    events: z.array(z.enum(webhookEvents)),
+    events: z.array(z.enum(subscribableEvents)),
+    mailboxes: z.array(z.number().int()).openapi({
+      description: "Extension: only events of conversations in these mailboxes are sent; empty: every mailbox",
+    }),
+    enabled: z.boolean().openapi({
+      description: "Extension: false when turned off through the API or after a long run of failed deliveries",
+    }),
+    disabledReason: z.string().nullable().openapi({ description: "Extension: why it is disabled; null when enabled" }),
+    disabledAt: IsoDate.nullable().openapi({ description: "Extension: when it was disabled" }),
     createdAt: IsoDate,
     updatedAt: IsoDate,
     lastRunTime: IsoDate.nullable().openapi({
@@ -26,11 +34,23 @@ export const presentWebhook = (row: WebhookRow): z.infer<typeof WebhookSchema> =
   id: row.id,
   url: row.url,
   events: row.events,
+  mailboxes: row.mailboxes,
+  enabled: row.enabled,
+  disabledReason: row.enabled ? null : (row.disabledReason ?? "Disabled"),
+  disabledAt: row.enabled || row.disabledAt === null ? null : toIso(row.disabledAt),
   createdAt: toIso(row.createdAt),
   updatedAt: toIso(row.updatedAt),
   lastRunTime: row.lastRunAt === null ? null : toIso(row.lastRunAt),
   lastRunError: row.lastRunError ?? "",
 });
+
+export const WebhookWithSecretSchema = WebhookSchema.extend({
+  secret: z.string().openapi({
+    description:
+      "Extension: the webhook's own signing secret (Standard Webhooks `whsec_` format), shown only now. It keys the `webhook-signature` header; `X-FreeScout-Signature` stays keyed with the installation's secret, as FreeScout receivers expect",
+    example: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+  }),
+}).openapi("WebhookWithSecret");
 
 export const DeliverySchema = z
   .object({

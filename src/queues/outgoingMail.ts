@@ -8,6 +8,7 @@
  */
 import { deliverMail } from "../domain/mail/outgoing/deliver";
 import type { OutgoingMail } from "../domain/mail/outgoing/message";
+import { publish } from "../domain/publish";
 import type { Services } from "../services";
 
 /** The outgoing-mail queue's name in wrangler.toml; src/index.ts routes its batches here. */
@@ -20,7 +21,10 @@ export async function handleMailBatch(batch: MessageBatch<OutgoingMail>, service
   await Promise.all(
     batch.messages.map(async (message) => {
       try {
-        const outcome = await deliverMail(services, message.body, { last: message.attempts >= maxAttempts });
+        const { outcome, events } = await deliverMail(services, message.body, {
+          last: message.attempts >= maxAttempts,
+        });
+        publish(services, { events });
         if (outcome === "done") message.ack();
         else message.retry({ delaySeconds: retryDelay(message.attempts) });
       } catch (error) {

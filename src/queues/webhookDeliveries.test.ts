@@ -12,6 +12,7 @@ import { enqueueEvents } from "../domain/webhooks/publish";
 import worker from "../index";
 
 let webhookId = 0;
+let webhookSecret = "";
 const received: Request[] = [];
 
 /** A receiver answering each request with the next response of the script (the last repeats). */
@@ -78,14 +79,18 @@ const log = async () => (await get(`/api/webhooks/${webhookId}/deliveries`)).jso
 
 beforeEach(async () => {
   await resetToDemoData();
-  webhookId = (await post("/api/webhooks", { url: "https://hooks.example.com/freescout", events: ["convo.created"] }))
-    .json.id;
+  const created = await post("/api/webhooks", {
+    url: "https://hooks.example.com/freescout",
+    events: ["convo.created"],
+  });
+  webhookId = created.json.id;
+  webhookSecret = created.json.secret;
   received.length = 0;
 });
 afterEach(() => vi.restoreAllMocks());
 
 describe("webhook delivery", () => {
-  it("POSTs the exact body with FreeScout's and Standard Webhooks' signatures, and acks on 2xx", async () => {
+  it("POSTs the exact body with FreeScout's signature (installation secret) and Standard Webhooks' (the webhook's own), and acks on 2xx", async () => {
     receiver(204);
     const result = await consume(message(1));
     expect(result.explicitAcks).toHaveLength(1);
@@ -105,8 +110,11 @@ describe("webhook delivery", () => {
     const timestamp = request.headers.get("webhook-timestamp")!;
     expect(Math.abs(Number(timestamp) - Date.now() / 1000)).toBeLessThan(5);
     expect(request.headers.get("webhook-id")).toBe("d-1");
+    // Standard Webhooks: the key is the bytes the whsec_ secret encodes.
+    const ownKey = Buffer.from(webhookSecret.replace(/^whsec_/, ""), "base64");
+    expect(ownKey).toHaveLength(32);
     expect(request.headers.get("webhook-signature")).toBe(
-      `v1,${createHmac("sha256", "test-webhook-secret").update(`d-1.${timestamp}.${body}`).digest("base64")}`,
+      `v1,${createHmac("sha256", ownKey).update(`d-1.${timestamp}.${body}`).digest("base64")}`,
     );
     expect(await log()).toMatchObject([
       { deliveryId: "d-1", event: "convo.created", attempt: 1, statusCode: 204, error: null, deadLettered: false },
@@ -184,7 +192,7 @@ describe("webhook delivery", () => {
     expect(ids).toHaveLength(100);
   });
 
-  it("carries payloads too large for a queue message through R2, and removes them once delivered", async () => {
+  it("carries payloads too large for a queue message through R2, kept for re-delivery until the log lets go of it", async () => {
     receiver(200);
     const big = { text: "x".repeat(MAX_INLINE_BODY_BYTES + 10) };
     const sent: WebhookMessage[] = [];
@@ -201,7 +209,10 @@ describe("webhook delivery", () => {
         .update(await received[0]!.text())
         .digest("hex"),
     ).toBe(createHash("sha256").update(JSON.stringify(big)).digest("hex"));
-    expect(await env.ATTACHMENTS.get(sent[0]!.bodyKey!)).toBeNull();
+    expect(await env.ATTACHMENTS.head(sent[0]!.bodyKey!)).not.toBeNull();
+    const { pruneDeliveryLog } = await import("../domain/webhooks/retention");
+    expect(await pruneDeliveryLog(testServices(), Math.floor(Date.now() / 1000) + 4 * 86400)).toBe(1);
+    expect(await env.ATTACHMENTS.head(sent[0]!.bodyKey!)).toBeNull();
   });
 });
 

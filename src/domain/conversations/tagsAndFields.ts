@@ -1,13 +1,20 @@
-/** Update Conversation Tags and Update Custom Fields: neither causes a webhook event. */
+/**
+ * Update Conversation Tags and Update Custom Fields. FreeScout fires no event for either; the
+ * extension events convo.tags and convo.custom_fields tell webhooks that name them, when
+ * something changed.
+ */
 import { eq, sql } from "drizzle-orm";
 import { conversations, customFields } from "../../db/schema";
 import { notFound } from "../../lib/errors";
-import type { Services } from "../../services";
 import { namedBatch } from "../batch";
 import { validateFieldValues } from "../fieldValues";
+import { customFieldsEvents, tagsEvents } from "../webhooks/events";
 import type { DomainEvent } from "../webhooks/publish";
+import { conversationPayload, type Reader } from "./load";
 
-type Deps = Pick<Services, "db" | "clock">;
+type Deps = Reader;
+
+const changed = (result: unknown) => ((result as { meta?: { changes?: number } }).meta?.changes ?? 0) > 0;
 
 /** FreeScout keeps tag names trimmed and lower-case. */
 export const normalizeTagName = (name: string) => name.trim().toLowerCase();
@@ -17,14 +24,15 @@ export const normalizeTagName = (name: string) => name.trim().toLowerCase();
  * write is conditional on the conversation existing, so an unknown id changes nothing.
  */
 export async function replaceTags(
-  { db, clock }: Deps,
+  services: Deps,
   input: { conversationId: number; tags: string[] },
 ): Promise<{ events: DomainEvent[] }> {
+  const { db, clock } = services;
   const { conversationId } = input;
   const list = JSON.stringify([...new Set(input.tags.map(normalizeTagName).filter(Boolean))]);
   const exists = sql`EXISTS (SELECT 1 FROM conversations WHERE id = ${conversationId})`;
   const wanted = sql`(SELECT id FROM tags WHERE name IN (SELECT value FROM json_each(${list})))`;
-  const { found } = await namedBatch(db, {
+  const { found, dropped, added } = await namedBatch(db, {
     found: db.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, conversationId)),
     newTags: db.run(
       sql`INSERT INTO tags (name) SELECT value FROM json_each(${list}) WHERE ${exists} ON CONFLICT (name) DO NOTHING`,
@@ -37,18 +45,20 @@ export async function replaceTags(
     touched: db.update(conversations).set({ updatedAt: clock.seconds() }).where(eq(conversations.id, conversationId)),
   });
   if (!found[0]) throw notFound("conversationId", conversationId);
-  return { events: [] };
+  const events = changed(dropped) || changed(added) ? tagsEvents(conversationPayload(services, conversationId)) : [];
+  return { events };
 }
 
 /** Sets custom field values (fields of the conversation's mailbox); an empty value clears it. */
 export async function updateCustomFields(
-  { db, clock }: Deps,
+  services: Deps,
   input: { conversationId: number; customFields: { id: number; value: unknown }[] },
 ): Promise<{ events: DomainEvent[] }> {
+  const { db, clock } = services;
   const { conversationId } = input;
   const { found, fields } = await namedBatch(db, {
     found: db
-      .select({ mailboxId: conversations.mailboxId })
+      .select({ mailboxId: conversations.mailboxId, customFields: conversations.customFields })
       .from(conversations)
       .where(eq(conversations.id, conversationId)),
     fields: db
@@ -61,12 +71,15 @@ export async function updateCustomFields(
   // One statement merges the changes into the stored values (JSON merge patch: null removes),
   // so concurrent updates of different fields do not overwrite each other.
   const patch = Object.fromEntries(values.map(({ fieldId, value }) => [String(fieldId), value === "" ? null : value]));
-  await db
+  const [before] = found;
+  const [after] = await db
     .update(conversations)
     .set({
       customFields: sql`json_patch(${conversations.customFields}, ${JSON.stringify(patch)})`,
       updatedAt: clock.seconds(),
     })
-    .where(eq(conversations.id, conversationId));
-  return { events: [] };
+    .where(eq(conversations.id, conversationId))
+    .returning({ customFields: conversations.customFields });
+  const differs = after !== undefined && JSON.stringify(after.customFields) !== JSON.stringify(before.customFields);
+  return { events: differs ? customFieldsEvents(conversationPayload(services, conversationId)) : [] };
 }

@@ -37,7 +37,7 @@ export interface UpdateInput {
 
 export interface UpdatedConversation {
   changes: ConversationChanges;
-  /** convo.status, convo.assigned and convo.moved, for what changed. */
+  /** convo.status, convo.assigned, convo.moved and convo.updated, for what changed. */
   events: DomainEvent[];
 }
 
@@ -210,6 +210,7 @@ function applyChanges(read: UpdateReads, input: UpdateInput, now: number) {
     statusChanged: state.status !== before.status,
     assigneeChanged: state.assigneeId !== before.assigneeId,
     moved: state.mailboxId !== before.mailboxId,
+    detailsChanged: state.subject !== before.subject || state.customerId !== before.customerId,
   };
   const changed = input.order.length > 0 && (lineItems.length > 0 || state.subject !== before.subject);
   return { state, closed, lineItems, changes, changed };

@@ -1,8 +1,12 @@
 /**
- * Which change causes which events (FreeScout's webhook event names). The payload is the
+ * Which change causes which events (FreeScout's webhook event names, and the extension events
+ * a webhook gets only if it names them). The payload is the
  * entity as the API shows it, or a function that reads it only if some webhook subscribes.
  */
+import { toIso } from "../../lib/dates";
+import { conversationPayload, type Reader } from "../conversations/load";
 import type { ThreadInputType } from "../conversations/threadInput";
+import type { OutgoingMail } from "../mail/outgoing/message";
 import type { DomainEvent } from "./publish";
 
 type Payload = DomainEvent["payload"];
@@ -12,6 +16,8 @@ export interface ConversationChanges {
   statusChanged: boolean;
   assigneeChanged: boolean;
   moved: boolean;
+  /** Subject or customer: the extension event convo.updated. */
+  detailsChanged?: boolean;
 }
 
 /**
@@ -42,7 +48,37 @@ export function updateEvents(changes: ConversationChanges, payload: Payload): Do
   if (changes.statusChanged) events.push({ event: "convo.status", payload });
   if (changes.assigneeChanged) events.push({ event: "convo.assigned", payload });
   if (changes.moved) events.push({ event: "convo.moved", payload });
+  if (changes.detailsChanged) events.push({ event: "convo.updated", payload });
   return events;
 }
 
+export const tagsEvents = (payload: Payload): DomainEvent[] => [{ event: "convo.tags", payload }];
+export const customFieldsEvents = (payload: Payload): DomainEvent[] => [{ event: "convo.custom_fields", payload }];
+
 export const deleteEvents = (payload: Payload): DomainEvent[] => DELETE_EVENTS.map((event) => ({ event, payload }));
+
+/**
+ * convo.mail.failed: an outgoing email that will not be sent (failed for good). The body says
+ * which and why, with the conversation as the API shows it.
+ */
+export function mailFailedEvents(
+  services: Reader,
+  mail: OutgoingMail,
+  failure: { reason: string; recipients: string[]; failedAt: number },
+): DomainEvent[] {
+  const payload = async () => {
+    const conversation = await conversationPayload(services, mail.conversationId)();
+    if (!conversation) return null;
+    return {
+      kind: mail.kind === "reply" ? "reply" : "auto_reply",
+      conversationId: mail.conversationId,
+      threadId: mail.kind === "reply" ? mail.threadId : null,
+      mailboxId: conversation.mailboxId,
+      recipients: failure.recipients,
+      reason: failure.reason,
+      failedAt: toIso(failure.failedAt),
+      conversation,
+    };
+  };
+  return [{ event: "convo.mail.failed", payload }];
+}

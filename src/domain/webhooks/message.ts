@@ -1,9 +1,9 @@
-import type { WebhookEvent } from "../../lib/vocabulary";
+import type { DeliveredEvent } from "../../lib/vocabulary";
 
 /** One delivery of one event to one webhook, as it travels on the queue. */
 export interface WebhookMessage {
   webhookId: number;
-  event: WebhookEvent;
+  event: DeliveredEvent;
   /** Stable across retries; receivers de-duplicate by it. */
   deliveryId: string;
   /** The exact JSON body to send (and sign), captured when the event happened... */

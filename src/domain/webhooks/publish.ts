@@ -3,6 +3,7 @@
  * (subscribed webhook, event) in one `sendBatch`, in the background: a response never waits
  * for a receiver, and a failure to enqueue is logged, never shown to the client.
  */
+import { eq } from "drizzle-orm";
 import { webhooks } from "../../db/schema";
 import type { WebhookEvent } from "../../lib/vocabulary";
 import type { Services } from "../../services";
@@ -29,7 +30,10 @@ export async function enqueueEvents(
   { db, storage, queues }: Pick<Services, "db" | "storage" | "queues">,
   events: DomainEvent[],
 ): Promise<number> {
-  const subscribers = await db.select({ id: webhooks.id, events: webhooks.events }).from(webhooks);
+  const subscribers = await db
+    .select({ id: webhooks.id, events: webhooks.events, mailboxes: webhooks.mailboxes })
+    .from(webhooks)
+    .where(eq(webhooks.enabled, true));
   const occurredAt = Date.now();
   const messages: WebhookMessage[] = [];
   // Events of one change often share one payload: read it once.
@@ -44,10 +48,12 @@ export async function enqueueEvents(
     return value;
   };
   for (const { event, payload } of events) {
-    const targets = subscribers.filter((webhook) => webhook.events.includes(event));
-    if (targets.length === 0) continue;
+    const subscribed = subscribers.filter((webhook) => webhook.events.includes(event));
+    if (subscribed.length === 0) continue;
     const value = await payloadValue(payload);
     if (value === null || value === undefined) continue;
+    const targets = subscribed.filter((webhook) => inMailboxes(webhook.mailboxes, value));
+    if (targets.length === 0) continue;
     const body = JSON.stringify(value);
     for (const webhook of targets) {
       const deliveryId = crypto.randomUUID();
@@ -65,7 +71,18 @@ export async function enqueueEvents(
   return messages.length;
 }
 
-function* chunks(messages: WebhookMessage[]) {
+/**
+ * A webhook with a mailbox filter gets the events of conversations in those mailboxes (the
+ * conversation's mailbox after the change: convo.moved goes to the new mailbox's webhooks);
+ * events about no conversation (customers) go to every subscriber.
+ */
+function inMailboxes(filter: number[], payload: unknown): boolean {
+  if (filter.length === 0) return true;
+  const mailboxId = (payload as { mailboxId?: unknown }).mailboxId;
+  return typeof mailboxId !== "number" || filter.includes(mailboxId);
+}
+
+export function* chunks(messages: WebhookMessage[]) {
   let chunk: WebhookMessage[] = [];
   let bytes = 0;
   for (const message of messages) {

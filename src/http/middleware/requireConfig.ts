@@ -9,8 +9,9 @@
  * - /api/conversations/** and /storage/attachment/**: ATTACHMENTS and ATTACHMENT_SIGNING_SECRET,
  *   since a conversation's threads and its webhook bodies carry signed attachment links;
  * - writes to conversations and customers: WEBHOOK_QUEUE, where their events are enqueued;
- * - Create Webhook: WEBHOOK_SECRET. Other writes only enqueue events: the queue consumer signs
- *   them and retries while the secret is missing, so they need not wait for it.
+ * - creating and changing webhooks: WEBHOOK_SECRET (a webhook's own secret is sealed with it);
+ *   pings and re-deliveries: WEBHOOK_QUEUE too. Other writes only enqueue events: the queue consumer
+ *   signs them and retries while the secret is missing, so they need not wait for it.
  */
 import { createMiddleware } from "hono/factory";
 import { missingSettings, type RequiredSetting, requiredSettings } from "../../config";
@@ -27,7 +28,8 @@ export function settingsFor(method: string, path: string): RequiredSetting[] {
   needs.push("DB");
   if (under(path, "/api/conversations")) needs.push("ATTACHMENTS", "ATTACHMENT_SIGNING_SECRET");
   if (write && (under(path, "/api/conversations") || under(path, "/api/customers"))) needs.push("WEBHOOK_QUEUE");
-  if (write && path === "/api/webhooks") needs.push("WEBHOOK_SECRET");
+  if ((method === "POST" || method === "PUT") && under(path, "/api/webhooks")) needs.push("WEBHOOK_SECRET");
+  if (method === "POST" && path.startsWith("/api/webhooks/")) needs.push("WEBHOOK_QUEUE");
   return needs;
 }
 

@@ -41,6 +41,10 @@ import * as createWebhook from "./webhooks/createWebhook";
 import * as deleteWebhook from "./webhooks/deleteWebhook";
 import * as listWebhookDeliveries from "./webhooks/listWebhookDeliveries";
 import * as listWebhooks from "./webhooks/listWebhooks";
+import * as pingWebhook from "./webhooks/pingWebhook";
+import * as redeliverDelivery from "./webhooks/redeliverDelivery";
+import * as redeliverFailed from "./webhooks/redeliverFailed";
+import * as updateWebhook from "./webhooks/updateWebhook";
 
 export function registerRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(listConversations.route, listConversations.handler);
@@ -85,7 +89,11 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>) {
 
   app.openapi(listWebhooks.route, listWebhooks.handler);
   app.openapi(createWebhook.route, createWebhook.handler);
+  app.openapi(updateWebhook.route, updateWebhook.handler);
   app.openapi(deleteWebhook.route, deleteWebhook.handler);
+  app.openapi(pingWebhook.route, pingWebhook.handler);
+  app.openapi(redeliverDelivery.route, redeliverDelivery.handler);
+  app.openapi(redeliverFailed.route, redeliverFailed.handler);
   app.openapi(listWebhookDeliveries.route, listWebhookDeliveries.handler);
 
   app.openapi(ping.route, ping.handler);

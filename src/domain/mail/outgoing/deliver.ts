@@ -20,6 +20,7 @@ import {
 } from "../../../db/schema";
 import type { Services } from "../../../services";
 import { namedBatch } from "../../batch";
+import type { DomainEvent } from "../../webhooks/publish";
 import { outgoingMessageId } from "../messageId";
 import { buildAutoReply, buildReply } from "./build";
 import type { OutgoingMail } from "./message";
@@ -28,19 +29,30 @@ import { recordAttemptError, recordFailure, recordNotSent, recordSent } from "./
 
 export type DeliveryOutcome = "done" | "retry";
 
-type Deps = Pick<Services, "db" | "storage" | "clock" | "config" | "secrets" | "mailer">;
+type Deps = Pick<Services, "db" | "storage" | "clock" | "config" | "secrets" | "mailer" | "origin">;
 
 /** Earlier messages named in References: enough for any thread, bounded for the header. */
 const HISTORY_LIMIT = 50;
 /** The Email Service's recipients limit (to, cc and bcc together). */
 const MAX_RECIPIENTS = 50;
 
+/** This attempt: whether it is the last, and the events its records caused (convo.mail.failed). */
+interface Attempt {
+  last: boolean;
+  caused: DomainEvent[];
+}
+
 export async function deliverMail(
   services: Deps,
   mail: OutgoingMail,
-  attempt: { last: boolean },
-): Promise<DeliveryOutcome> {
-  return mail.kind === "reply" ? deliverReply(services, mail, attempt) : deliverAutoReply(services, mail, attempt);
+  { last }: { last: boolean },
+): Promise<{ outcome: DeliveryOutcome; events: DomainEvent[] }> {
+  const attempt: Attempt = { last, caused: [] };
+  const outcome =
+    mail.kind === "reply"
+      ? await deliverReply(services, mail, attempt)
+      : await deliverAutoReply(services, mail, attempt);
+  return { outcome, events: attempt.caused };
 }
 
 /** Errors no retry can mend: the provider refused the message itself. */
@@ -65,7 +77,7 @@ const historyOf = (services: Deps, conversationId: number) =>
 async function deliverReply(
   services: Deps,
   mail: Extract<OutgoingMail, { kind: "reply" }>,
-  attempt: { last: boolean },
+  attempt: Attempt,
 ): Promise<DeliveryOutcome> {
   const { db } = services;
   const author = alias(users, "author");
@@ -143,7 +155,13 @@ async function deliverReply(
     return "done";
   }
   if (recipients.length > MAX_RECIPIENTS) {
-    await recordFailure(services, mail, `${recipients.length} recipients; at most ${MAX_RECIPIENTS} can be emailed`);
+    attempt.caused.push(
+      ...(await recordFailure(
+        services,
+        mail,
+        `${recipients.length} recipients; at most ${MAX_RECIPIENTS} can be emailed`,
+      )),
+    );
     return "done";
   }
 
@@ -151,7 +169,7 @@ async function deliverReply(
   try {
     files = await readAttachments(services, reads.files);
   } catch (error) {
-    await recordFailure(services, mail, reasonOf(error), row.to);
+    attempt.caused.push(...(await recordFailure(services, mail, reasonOf(error), row.to)));
     return "done";
   }
   const previous = reads.previous[0];
@@ -178,13 +196,13 @@ async function deliverReply(
     ownId: await outgoingMessageId(services.secrets.attachmentSigning, mail, row.mailboxEmail),
     attachments: files,
   });
-  return send(services, mail, message, { mailboxId: row.mailboxId, recipients: row.to, last: attempt.last });
+  return send(services, mail, message, { mailboxId: row.mailboxId, recipients: row.to, attempt });
 }
 
 async function deliverAutoReply(
   services: Deps,
   mail: Extract<OutgoingMail, { kind: "auto_reply" }>,
-  attempt: { last: boolean },
+  attempt: Attempt,
 ): Promise<DeliveryOutcome> {
   const { db } = services;
   const reads = await namedBatch(db, {
@@ -241,14 +259,14 @@ async function deliverAutoReply(
     history: reads.history.map((h) => h.messageId).reverse(),
     ownId: await outgoingMessageId(services.secrets.attachmentSigning, mail, row.mailboxEmail),
   });
-  return send(services, mail, message, { mailboxId: row.mailboxId, recipients: [to], last: attempt.last });
+  return send(services, mail, message, { mailboxId: row.mailboxId, recipients: [to], attempt });
 }
 
 async function send(
   services: Deps,
   mail: OutgoingMail,
   message: EmailMessageBuilder,
-  context: { mailboxId: number; recipients: string[]; last: boolean },
+  context: { mailboxId: number; recipients: string[]; attempt: Attempt },
 ): Promise<DeliveryOutcome> {
   let providerId: string;
   try {
@@ -256,9 +274,10 @@ async function send(
     providerId = result.messageId;
   } catch (error) {
     const reason = reasonOf(error);
-    if (isPermanent(error) || context.last) {
-      await recordFailure(services, mail, reason, context.recipients);
-      return context.last && !isPermanent(error) ? "retry" : "done";
+    const { last, caused } = context.attempt;
+    if (isPermanent(error) || last) {
+      caused.push(...(await recordFailure(services, mail, reason, context.recipients)));
+      return last && !isPermanent(error) ? "retry" : "done";
     }
     await recordAttemptError(services, mail, `Attempt failed, will retry: ${reason}`);
     return "retry";

@@ -4,6 +4,7 @@
  * the reason, so the thread never stays "queued" for ever without anyone knowing.
  */
 import type { Services } from "../../../services";
+import { publishEvents } from "../../webhooks/publish";
 import type { OutgoingMail } from "./message";
 import { recordFailure } from "./status";
 
@@ -15,10 +16,7 @@ export function publishMail(services: Services, mail: OutgoingMail[] | undefined
   services.background(enqueueMail(services, mail));
 }
 
-export async function enqueueMail(
-  services: Pick<Services, "db" | "queues" | "clock">,
-  mail: OutgoingMail[],
-): Promise<void> {
+export async function enqueueMail(services: Services, mail: OutgoingMail[]): Promise<void> {
   const queue = services.queues.mail;
   for (let start = 0; start < mail.length; start += SEND_BATCH_MESSAGES) {
     const chunk = mail.slice(start, start + SEND_BATCH_MESSAGES);
@@ -29,7 +27,10 @@ export async function enqueueMail(
       const reason = `Not sent: the email could not be queued (${error instanceof Error ? error.message : String(error)})`;
       console.error("outgoing mail not queued", error);
       for (const message of chunk) {
-        await recordFailure(services, message, reason).catch((e) => console.error("mail failure not recorded", e));
+        await recordFailure(services, message, reason).then(
+          (events) => publishEvents(services, events),
+          (e) => console.error("mail failure not recorded", e),
+        );
       }
     }
   }

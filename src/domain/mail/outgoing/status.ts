@@ -9,6 +9,9 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Statement } from "../../../db/ids";
 import { conversations, mailMessages, threads } from "../../../db/schema";
 import type { Services } from "../../../services";
+import type { Reader } from "../../conversations/load";
+import { mailFailedEvents } from "../../webhooks/events";
+import type { DomainEvent } from "../../webhooks/publish";
 import type { OutgoingMail } from "./message";
 
 type Deps = Pick<Services, "db" | "clock">;
@@ -67,11 +70,12 @@ export async function recordAttemptError({ db }: Pick<Services, "db">, mail: Out
 
 /** The email will not be sent: the reply is marked failed and the conversation gets a line item saying why. */
 export async function recordFailure(
-  { db, clock }: Deps,
+  services: Reader,
   mail: OutgoingMail,
   reason: string,
   recipients: string[] = [],
-): Promise<void> {
+): Promise<DomainEvent[]> {
+  const { db, clock } = services;
   const now = clock.seconds();
   const what = mail.kind === "reply" ? "Email" : "Auto-reply";
   const to = recipients.length ? ` to ${recipients.join(", ")}` : "";
@@ -96,4 +100,5 @@ export async function recordFailure(
       .where(eq(conversations.id, mail.conversationId)),
   );
   await db.batch(statements as [Statement, ...Statement[]]);
+  return mailFailedEvents(services, mail, { reason, recipients, failedAt: now });
 }

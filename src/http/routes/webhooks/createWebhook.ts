@@ -1,33 +1,12 @@
 import { z } from "@hono/zod-openapi";
 import { createWebhook } from "../../../domain/webhooks/subscriptions";
 import { defineRoute, jsonBody, jsonContent } from "../../../lib/openapi";
-import { type WebhookEvent, webhookEvents } from "../../../lib/vocabulary";
-import { presentWebhook, WebhookSchema } from "../../../present/webhook";
+import { presentWebhook, WebhookWithSecretSchema } from "../../../present/webhook";
 import { createdHeaders, type Handler } from "../types";
-
-const isWebhookEvent = (name: string): name is WebhookEvent => (webhookEvents as readonly string[]).includes(name);
+import { eventsField, mailboxesField, urlField } from "./webhookFields";
 
 export const CreateWebhookBody = z
-  .object({
-    url: z.string().max(2048).openapi({
-      description: "http(s) URL called when a subscribed event happens",
-      example: "https://example.org/freescout",
-    }),
-    events: z
-      .union([z.array(z.string().max(100)).max(100), z.string().max(2000)])
-      .transform((given, ctx) => {
-        // FreeScout's module: a list or a comma-separated string; unknown events are dropped.
-        const names = (typeof given === "string" ? given.split(",") : given).map((name) => name.trim());
-        const known = [...new Set(names.filter((name): name is WebhookEvent => isWebhookEvent(name)))];
-        if (known.length === 0) ctx.addIssue({ code: "custom", message: "No known event given", input: given });
-        return known;
-      })
-      .openapi({
-        description:
-          "Events to send: a list or a comma-separated string; unknown events are dropped (400 if none is left)",
-        example: ["convo.created"],
-      }),
-  })
+  .object({ url: urlField, events: eventsField, mailboxes: mailboxesField.optional() })
   .openapi("CreateWebhook");
 
 export const route = defineRoute({
@@ -36,12 +15,12 @@ export const route = defineRoute({
   tags: ["Webhooks"],
   summary: "Create Webhook",
   description:
-    "Deliveries are POSTed as JSON, signed with `X-FreeScout-Signature` (base64 HMAC-SHA1 of the body) and Standard Webhooks headers, and retried up to 10 attempts over about 2 hours.",
+    "Deliveries are POSTed as JSON, signed with `X-FreeScout-Signature` (base64 HMAC-SHA1 of the body, keyed with the installation's secret, as FreeScout signs) and Standard Webhooks headers (`webhook-id`, `webhook-timestamp`, `webhook-signature` keyed with the webhook's own secret, answered once here as `secret`), and retried up to 10 attempts over about 2 hours.",
   request: { body: jsonBody(CreateWebhookBody) },
-  responses: { 201: jsonContent(WebhookSchema, "The created webhook") },
+  responses: { 201: jsonContent(WebhookWithSecretSchema, "The created webhook, with its secret (shown only now)") },
 });
 
 export const handler: Handler<typeof route> = async (c) => {
-  const { webhook } = await createWebhook(c.var.services, c.req.valid("json"));
-  return c.json(presentWebhook(webhook), 201, createdHeaders(c.req.url, "/api/webhooks", webhook.id));
+  const { webhook, secret } = await createWebhook(c.var.services, c.req.valid("json"));
+  return c.json({ ...presentWebhook(webhook), secret }, 201, createdHeaders(c.req.url, "/api/webhooks", webhook.id));
 };
