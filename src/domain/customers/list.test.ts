@@ -34,10 +34,37 @@ describe("List Customers: every filter and sort is served by an index", () => {
     [{ email: "zoe@example.org" }, "customer_emails_email_unique"],
     [{ updatedSince: 1_600_000_000 }, "customers_updated_idx"],
     [{ updatedSince: 1_600_000_000, sortField: "firstName", sortOrder: "asc" }, "customers_updated_idx"],
+    // Extensions (issue 18).
+    [{ emailContains: "adams" }, "VIRTUAL TABLE INDEX"],
+    [{ emailDomain: "example.org" }, "customer_emails_domain_idx"],
+    [{ customerFields: [{ fieldId: 2, value: "1" }] }, "customer_field_values_field_value_idx"],
   ] as const)("filter %o uses %s", async (query, index) => {
     const details = await plan(query);
     expect(fullScan(details)).toEqual([]);
     expect(details.join("\n")).toContain(index);
+  });
+
+  it.each([
+    { emailContains: "example.org", sortField: "firstName" },
+    { emailDomain: "example.org", sortField: "lastName", sortOrder: "asc" },
+    {
+      customerFields: [
+        { fieldId: 2, value: "1" },
+        { fieldId: 11, value: "25" },
+      ],
+    },
+    {
+      emailContains: "example",
+      emailDomain: "example.org",
+      customerFields: [{ fieldId: 2, value: "1" }],
+      firstName: "Ann",
+    },
+  ] as const)("search %o reads only matching rows: no table or sort-index walk", async (query) => {
+    const details = await plan(query);
+    expect(fullScan(details)).toEqual([]);
+    // Seeks customers by the matching ids, never walks a sort index of every customer.
+    expect(details.filter((d) => /^SCAN customers\b/.test(d))).toEqual([]);
+    expect(details.join("\n")).not.toMatch(/SCAN customer_field_values|SCAN customer_emails\b(?! VIRTUAL)/);
   });
 
   it.each([

@@ -24,11 +24,31 @@ export interface CustomerListQuery {
   email?: string;
   /** Unix seconds; that second included. */
   updatedSince?: number;
+  /** Three characters or more, a substring of one of the customer's emails (case-insensitive). */
+  emailContains?: string;
+  /** The part after the '@' of one of the customer's emails, whole (case-insensitive). */
+  emailDomain?: string;
+  /** Each a customer field's value, as stored, compared case-insensitively; all must match. */
+  customerFields?: readonly CustomerFieldFilter[];
   sortField?: keyof typeof SORT_FIELDS;
   sortOrder?: "asc" | "desc";
   page?: number;
   pageSize?: number;
 }
+
+export interface CustomerFieldFilter {
+  fieldId: number;
+  value: string;
+}
+
+/** Customers with an email containing the text: a phrase on the trigram index (migration 0013), quoted so nothing in it is query syntax. */
+const emailContains = (text: string) =>
+  sql`(SELECT customer_id FROM customer_emails WHERE id IN
+    (SELECT rowid FROM customer_emails_fts WHERE customer_emails_fts MATCH ${`"${text.toLowerCase().replaceAll('"', '""')}"`}))`;
+
+/** Customers with the field's value (customer_field_values_field_value_idx covers it). */
+const fieldValueIs = ({ fieldId, value }: CustomerFieldFilter) =>
+  sql`(SELECT customer_id FROM customer_field_values WHERE field_id = ${fieldId} AND value = ${value} COLLATE NOCASE)`;
 
 /** The filters and order of a query. */
 export function listCriteria(db: Database, query: CustomerListQuery) {
@@ -55,6 +75,17 @@ export function listCriteria(db: Database, query: CustomerListQuery) {
         )
       : undefined,
     query.updatedSince !== undefined ? gte(customers.updatedAt, query.updatedSince) : undefined,
+    query.emailContains !== undefined ? inArray(customers.id, emailContains(query.emailContains)) : undefined,
+    query.emailDomain !== undefined
+      ? inArray(
+          customers.id,
+          db
+            .select({ id: customerEmails.customerId })
+            .from(customerEmails)
+            .where(eq(customerEmails.domain, query.emailDomain.trim().replace(/^@/, "").toLowerCase())),
+        )
+      : undefined,
+    ...(query.customerFields ?? []).map((field) => inArray(customers.id, fieldValueIs(field))),
   );
   const direction = query.sortOrder === "asc" ? asc : desc;
   const sortField = query.sortField ?? "createdAt";
