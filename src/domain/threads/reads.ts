@@ -11,9 +11,10 @@ export interface ThreadTarget {
   threadId: number;
 }
 
-export async function readThread(db: Database, target: ThreadTarget, byUserId: number | undefined) {
+/** Each served by a primary key or an index (plans.test.ts). */
+export function threadReadStatements(db: Database, target: ThreadTarget, byUserId: number | undefined) {
   const { conversationId, threadId } = target;
-  const reads = await batchGroups(db, {
+  return {
     conversation: db
       .select({ id: conversations.id, threadsCount: conversations.threadsCount })
       .from(conversations)
@@ -36,7 +37,12 @@ export async function readThread(db: Database, target: ThreadTarget, byUserId: n
       .select({ id: users.id, status: users.status })
       .from(users)
       .where(eq(users.id, byUserId ?? 0)),
-  });
+  };
+}
+
+export async function readThread(db: Database, target: ThreadTarget, byUserId: number | undefined) {
+  const { conversationId, threadId } = target;
+  const reads = await batchGroups(db, threadReadStatements(db, target, byUserId));
   const conversation = reads.conversation[0];
   if (!conversation) throw notFound("conversationId", conversationId);
   const thread = reads.thread[0];
