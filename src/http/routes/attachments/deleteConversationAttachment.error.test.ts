@@ -1,5 +1,5 @@
 import { env } from "cloudflare:test";
-import { call, del, errorsOf } from "@test/support/api";
+import { del, errorsOf } from "@test/support/api";
 import { resetToDemoData } from "@test/support/db";
 import { beforeEach, describe, expect, it } from "vitest";
 
