@@ -166,8 +166,10 @@ export async function loadConversation(services: Reader, input: { id: number; em
 }
 
 /** The conversation as Get Conversation returns it (with threads), read when some webhook wants it. */
-export const conversationPayload = (services: Reader, id: number) => () =>
-  loadConversation(services, { id, embed: WITH_THREADS });
+export const conversationPayload =
+  (services: Reader, id: number, embed: ReadonlySet<Embed> = WITH_THREADS) =>
+  () =>
+    loadConversation(services, { id, embed });
 
 /** The reads of one thread as Create Thread answers it, people included; a write may append them to its batch. */
 export const threadStatements = (db: Database, conversationId: number, threadId: number) => {

@@ -10,9 +10,11 @@ import { namedBatch } from "../batch";
 import { validateFieldValues } from "../fieldValues";
 import { customFieldsEvents, tagsEvents } from "../webhooks/events";
 import type { DomainEvent } from "../webhooks/publish";
-import { conversationPayload, type Reader } from "./load";
+import { conversationPayload, type Embed, type Reader } from "./load";
 
 type Deps = Reader;
+
+const WITH_TAGS: ReadonlySet<Embed> = new Set(["threads", "tags"]);
 
 const changed = (result: unknown) => ((result as { meta?: { changes?: number } }).meta?.changes ?? 0) > 0;
 
@@ -45,7 +47,8 @@ export async function replaceTags(
     touched: db.update(conversations).set({ updatedAt: clock.seconds() }).where(eq(conversations.id, conversationId)),
   });
   if (!found[0]) throw notFound("conversationId", conversationId);
-  const events = changed(dropped) || changed(added) ? tagsEvents(conversationPayload(services, conversationId)) : [];
+  const events =
+    changed(dropped) || changed(added) ? tagsEvents(conversationPayload(services, conversationId, WITH_TAGS)) : [];
   return { events };
 }
 

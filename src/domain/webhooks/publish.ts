@@ -3,7 +3,6 @@
  * (subscribed webhook, event) in one `sendBatch`, in the background: a response never waits
  * for a receiver, and a failure to enqueue is logged, never shown to the client.
  */
-import { eq } from "drizzle-orm";
 import { webhooks } from "../../db/schema";
 import type { WebhookEvent } from "../../lib/vocabulary";
 import type { Services } from "../../services";
@@ -30,10 +29,10 @@ export async function enqueueEvents(
   { db, storage, queues }: Pick<Services, "db" | "storage" | "queues">,
   events: DomainEvent[],
 ): Promise<number> {
+  // Disabled webhooks too: the consumer logs their events as dead letters, to send once enabled again.
   const subscribers = await db
     .select({ id: webhooks.id, events: webhooks.events, mailboxes: webhooks.mailboxes })
-    .from(webhooks)
-    .where(eq(webhooks.enabled, true));
+    .from(webhooks);
   const occurredAt = Date.now();
   const messages: WebhookMessage[] = [];
   // Events of one change often share one payload: read it once.

@@ -129,7 +129,10 @@ export async function redeliverDeadLetters(services: Deps, webhookId: number) {
   const chosen = ids.slice(0, REDELIVER_LIMIT).map((row) => row.deliveryId);
   const latest = new Map<string, (typeof bodies)[number]>();
   for (const row of bodies) if (!latest.has(row.deliveryId)) latest.set(row.deliveryId, row);
-  const messages = [...latest.values()].map(asMessage);
+  const messages = chosen.flatMap((id) => {
+    const row = latest.get(id);
+    return row ? [asMessage(row)] : [];
+  });
   if (messages.length) await enqueue(services, messages);
   if (chosen.length) {
     await markRedelivered(services, webhookId, chosen).catch((error) => console.error("re-delivery not marked", error));
