@@ -177,7 +177,9 @@ async function writeLog(services: DeliverDeps, logs: LogRow[], runs: Map<number,
  * attempts over at least WEBHOOK_DISABLE_AFTER_HOURS is disabled, with the reason. (SQLite
  * evaluates every SET expression against the row as it was.)
  */
-function disableAfterFailures(webhookId: number, failures: number, now: number, config: Services["config"]) {
+function disableAfterFailures(webhookId: number, count: number, now: number, config: Services["config"]) {
+  // D1 binds JavaScript numbers as REAL: cast, so the column stays an integer.
+  const failures = sql`CAST(${count} AS INTEGER)`;
   const reached = sql`(enabled = 1 AND failure_streak + ${failures} >= ${config.webhookDisableAfterFailures}
     AND ${now} - coalesce(failing_since, ${now}) >= ${config.webhookDisableAfterSeconds})`;
   const reason = sql`'Disabled after ' || (failure_streak + ${failures}) || ' failed attempts in a row since '
