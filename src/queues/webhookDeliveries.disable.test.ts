@@ -81,9 +81,19 @@ describe("automatic disabling", () => {
         id: crypto.randomUUID(),
         timestamp: new Date(),
         attempts: 1,
-        body: { webhookId, event: "convo.created", deliveryId: `p-${sequence++}`, body: "{}", occurredAt: Date.now() },
+        body: {
+          webhookId,
+          event: "convo.created",
+          deliveryId: `p-${sequence++}`,
+          body: "{}",
+          occurredAt: Date.now(),
+        } satisfies WebhookMessage,
       }));
-      await worker.queue(createMessageBatch("freescout-webhooks", messages), patient, createExecutionContext());
+      await worker.queue(
+        createMessageBatch<WebhookMessage>("freescout-webhooks", messages),
+        patient,
+        createExecutionContext(),
+      );
     }
     expect(await state()).toMatchObject({ enabled: true });
     // The same run, begun 73 hours ago, is long enough.
@@ -91,7 +101,7 @@ describe("automatic disabling", () => {
       .bind(webhookId)
       .run();
     await worker.queue(
-      createMessageBatch("freescout-webhooks", [
+      createMessageBatch<WebhookMessage>("freescout-webhooks", [
         {
           id: "x",
           timestamp: new Date(),
