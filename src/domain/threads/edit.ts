@@ -7,6 +7,7 @@ import { ApiError, invalidField } from "../../lib/errors";
 import type { Thread } from "../../present/conversation";
 import type { Reader } from "../conversations/load";
 import type { DomainEvent } from "../webhooks/publish";
+import { changeEvents } from "./events";
 import { readThread, requireUser, type ThreadTarget } from "./reads";
 import { planEdit, type ThreadChange } from "./rules";
 import { writeChange } from "./write";
@@ -18,7 +19,7 @@ export interface EditThreadInput extends ThreadTarget, ThreadChange {
 
 export interface EditedThread {
   thread: Thread;
-  /** None yet: FreeScout has no event for a changed thread (convo.thread.updated is to come). */
+  /** convo.thread.updated (an extension event: only webhooks naming it get it) when something changed. */
   events: DomainEvent[];
 }
 
@@ -30,8 +31,8 @@ export async function editThread(services: Reader, input: EditThreadInput): Prom
     const outcome = planEdit(read.thread, input);
     if (input.byUserId === undefined) throw invalidField("byUserId", "Required: the user making the change");
     requireUser(read, input.byUserId, "JSON");
-    const thread = await writeChange(services, input, read, outcome, input.byUserId);
-    if (thread) return { thread, events: [] };
+    const written = await writeChange(services, input, read, outcome, input.byUserId);
+    if (written) return { thread: written.thread, events: changeEvents(services, input, written.changed, "updated") };
     if (attempt >= MAX_ATTEMPTS) throw busy(input.threadId);
   }
 }

@@ -8,6 +8,7 @@ import { deleteAttachmentObjects } from "../attachments/store";
 import type { Reader } from "../conversations/load";
 import type { DomainEvent } from "../webhooks/publish";
 import { busy } from "./edit";
+import { changeEvents } from "./events";
 import { readThread, requireUser, type ThreadTarget } from "./reads";
 import { planDelete } from "./rules";
 import { writeChange, writeDelete } from "./write";
@@ -19,7 +20,7 @@ export interface DeleteThreadInput extends ThreadTarget {
 
 export interface DeletedThread {
   outcome: "deleted" | "hidden";
-  /** None yet: FreeScout has no event for a deleted thread (convo.thread.deleted is to come). */
+  /** Extension events (only webhooks naming them get them): convo.thread.deleted, or convo.thread.updated for a thread hidden. */
   events: DomainEvent[];
 }
 
@@ -34,13 +35,12 @@ export async function deleteThread(
     requireUser(read, input.byUserId, "QUERY");
     if (planDelete(read.thread, read.conversation.threadsCount) === "hide") {
       const outcome = { body: read.thread.body, state: "hidden" as const };
-      if (await writeChange(services, input, read, outcome, input.byUserId ?? null)) {
-        return { outcome: "hidden", events: [] };
-      }
+      const written = await writeChange(services, input, read, outcome, input.byUserId ?? null);
+      if (written) return { outcome: "hidden", events: changeEvents(services, input, written.changed, "updated") };
     } else if (await writeDelete(services, input, read)) {
       // After the commit, best effort: an object left behind is found by the orphan sweep.
       await deleteAttachmentObjects(services, read.r2Keys);
-      return { outcome: "deleted", events: [] };
+      return { outcome: "deleted", events: changeEvents(services, input, true, "deleted") };
     }
     if (attempt >= MAX_ATTEMPTS) throw busy(input.threadId);
   }

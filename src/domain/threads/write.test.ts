@@ -58,7 +58,7 @@ describe("thread writes", () => {
       { body: "Thank you very much!", state: "hidden" },
       1,
     );
-    expect(written?.state).toBe("hidden");
+    expect(written?.thread.state).toBe("hidden");
     expect(await env.DB.prepare("SELECT preview FROM conversations WHERE id = 1").first("preview")).toBe(
       "Newest words",
     );

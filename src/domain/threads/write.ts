@@ -27,8 +27,9 @@ export async function presentThread(services: Reader, results: ThreadResults, re
 
 /**
  * A new text or state: the history row keeps what it replaces, the thread and the
- * conversation are updated, the preview follows. The thread as answered, or null when the
- * thread changed since it was read. A change that changes nothing writes nothing.
+ * conversation are updated, the preview follows. The thread as answered and whether anything
+ * changed (a change that changes nothing writes nothing), or null when the thread changed
+ * since it was read.
  */
 export async function writeChange(
   services: Reader,
@@ -36,12 +37,13 @@ export async function writeChange(
   read: ThreadRead,
   outcome: ThreadOutcome,
   byUserId: number | null,
-): Promise<Thread | null> {
+): Promise<{ thread: Thread; changed: boolean } | null> {
   const { db } = services;
   const { conversationId, threadId } = target;
   const { thread } = read;
   if (outcome.body === thread.body && outcome.state === thread.state) {
-    return presentThread(services, await db.batch(threadStatements(db, conversationId, threadId)), read);
+    const thread = await presentThread(services, await db.batch(threadStatements(db, conversationId, threadId)), read);
+    return { thread, changed: false };
   }
   const now = services.clock.seconds();
   const preview = replyAfter(read.newest, { ...thread, body: outcome.body, visible: outcome.state === "published" });
@@ -67,7 +69,7 @@ export async function writeChange(
     present: threadStatements(db, conversationId, threadId),
   });
   if (changedRows(written.history) === 0) return null;
-  return presentThread(services, written.present, read);
+  return { thread: await presentThread(services, written.present, read), changed: true };
 }
 
 /**

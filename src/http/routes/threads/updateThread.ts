@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { editThread } from "../../../domain/threads/edit";
+import { publishEvents } from "../../../domain/webhooks/publish";
 import { defineRoute, idParam, jsonBody, jsonContent } from "../../../lib/openapi";
 import { ThreadSchema } from "../../../present/conversation";
 import { FlagInput, IdInput } from "../conversations/schemas";
@@ -34,7 +35,7 @@ export const route = defineRoute({
     "when the thread is the conversation's newest published reply (customer, chat or message), the " +
     "conversation's preview follows its new text, and hiding it moves the preview and waiting time to the " +
     "reply before. An email already sent is not sent again. A change that changes nothing writes nothing. " +
-    "No webhook event is fired (FreeScout has none for this).",
+    "Fires the extension event `convo.thread.updated` (sent only to webhooks that name it) when something changed.",
   request: {
     params: z.object({ conversationId: idParam("conversationId"), threadId: idParam("threadId") }),
     body: jsonBody(UpdateThreadBody),
@@ -52,5 +53,6 @@ export const handler: Handler<typeof route> = async (c) => {
     hidden,
     byUserId: byUserId ?? user,
   });
+  publishEvents(c.var.services, edited.events);
   return c.json(edited.thread, 200);
 };
