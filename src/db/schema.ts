@@ -262,7 +262,7 @@ export const conversations = sqliteTable(
     cc: json<string[]>("cc").notNull().default([]),
     bcc: json<string[]>("bcc").notNull().default([]),
     threadsCount: integer("threads_count").notNull().default(0),
-    /** Mailbox custom field values, field id -> value: shown with every conversation, filtered by none. */
+    /** Mailbox custom field values, field id -> value: shown with every conversation; filters read conversation_field_values. */
     customFields: json<Record<string, string>>("custom_fields").notNull().default({}),
     closedByUserId: integer("closed_by_user_id").references(() => users.id),
     closedAt: integer("closed_at"),
@@ -407,6 +407,22 @@ export const conversationTags = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.conversationId, t.tagId] }),
     index("conversation_tags_tag_idx").on(t.tagId, t.conversationId),
+  ],
+);
+
+/** Custom field values of conversations (field -> value -> conversations), kept in step with `custom_fields` by triggers (migrations/0012). */
+export const conversationFieldValues = sqliteTable(
+  "conversation_field_values",
+  {
+    conversationId: integer("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    fieldId: integer("field_id").notNull(),
+    value: text("value").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.conversationId, t.fieldId] }),
+    index("conversation_field_values_lookup_idx").on(t.fieldId, t.value, t.conversationId),
   ],
 );
 

@@ -30,7 +30,11 @@ import { normalizeEmail } from "../customers/resolution";
 import type { Paging } from "../paging";
 import { batchGroups } from "./batchGroups";
 import { type Embed, presentRelated, type Reader, type RelatedResults, threadPeopleStatements } from "./load";
-import { type TagPlan, tagPlan } from "./tagPlan";
+import { type CompiledSearch, compileSearch, matching } from "./search/compile";
+import { type CustomFieldFilter, customFieldCondition } from "./search/customFields";
+import { TEXT_INDEX, textIndex } from "./search/fts";
+import { checkCustomFields, readQuery } from "./search/query";
+import { type TagPlan, tagCondition, tagPlan } from "./tagPlan";
 import { normalizeTagName } from "./tagsAndFields";
 
 export const SORT_FIELDS = ["createdAt", "mailboxId", "number", "subject", "updatedAt", "waitingSince"] as const;
@@ -58,6 +62,10 @@ export interface ListFilters {
   createdByCustomerId?: number | null;
   createdSince?: number;
   updatedSince?: number;
+  /** Extension: the search language (README "Search", search/parse.ts). */
+  query?: string;
+  /** Extension: custom field values, all of them. */
+  customFields?: CustomFieldFilter[];
 }
 
 const sortColumns = {
@@ -84,14 +92,6 @@ function subjectContains(text: string): SQL {
     conversations.id,
     sql`(SELECT rowid FROM conversations_subject_fts WHERE conversations_subject_fts MATCH ${phrase})`,
   );
-}
-
-/** The same set of conversations either way; see tagPlan.ts for which reads fewer rows. */
-export function tagCondition(name: string, plan: TagPlan): SQL {
-  const tagId = sql`(SELECT id FROM tags WHERE name = ${name})`;
-  return plan === "scan"
-    ? sql`EXISTS (SELECT 1 FROM conversation_tags ct WHERE ct.tag_id = ${tagId} AND ct.conversation_id = ${conversations.id})`
-    : inArray(conversations.id, sql`(SELECT conversation_id FROM conversation_tags WHERE tag_id = ${tagId})`);
 }
 
 function conditions(
@@ -129,6 +129,7 @@ function conditions(
     // ">=" as FreeScout: a poller passing its last seen time gets that second's rows again, never loses one.
     filters.createdSince !== undefined ? gte(c.createdAt, filters.createdSince) : undefined,
     filters.updatedSince !== undefined ? gte(c.updatedAt, filters.updatedSince) : undefined,
+    ...(filters.customFields ?? []).map(customFieldCondition),
     ...folderConditions(filters.folderId, mineFolder),
   );
 }
@@ -206,12 +207,15 @@ function countStatement(db: Database, filters: ListFilters, mine: unknown, where
 
 export interface ListInput {
   filters: ListFilters;
-  sort: { field: SortField; order: "asc" | "desc" };
+  /** No field: by relevance when the query has text every result matches, else createdAt. */
+  sort: { field?: SortField; order: "asc" | "desc" };
   embed: ReadonlySet<Embed>;
   page: Paging;
 }
 
-function pageStatement(db: Database, where: SQL | undefined, sort: ListInput["sort"], page: Paging) {
+type Sort = { field: SortField; order: "asc" | "desc" };
+
+function pageStatement(db: Database, where: SQL | undefined, sort: Sort, page: Paging) {
   const direction = sort.order === "asc" ? asc : desc;
   return selectConversationPage(db)
     .where(where)
@@ -220,9 +224,62 @@ function pageStatement(db: Database, where: SQL | undefined, sort: ListInput["so
     .offset(page.offset);
 }
 
+const matches = (match: string) => sql`${sql.raw(TEXT_INDEX)} MATCH ${match}`;
+
+/** Best matches first (bm25, see fts.ts): the index hands its matches over in rank order. */
+function rankedPageStatement(db: Database, match: string, where: SQL | undefined, page: Paging) {
+  return selectConversationPage(db)
+    .innerJoin(textIndex, eq(textIndex.rowid, conversations.id))
+    .where(and(matches(match), where))
+    .orderBy(asc(textIndex.rank))
+    .limit(page.size)
+    .offset(page.offset);
+}
+
+/** A text search counts its matches in the index, reading a conversation only to check other filters. */
+function matchCountStatement(db: Database, match: string, where: SQL | undefined) {
+  const counted = db.select({ n: count() }).from(textIndex);
+  return where === undefined
+    ? counted.where(matches(match))
+    : counted.innerJoin(conversations, eq(conversations.id, textIndex.rowid)).where(and(matches(match), where));
+}
+
 /** The page's select for filters without a folder or tag, as the query-plan test reads it. */
-export const plainPageStatement = (db: Database, filters: ListFilters, sort: ListInput["sort"], page: Paging) =>
+export const plainPageStatement = (db: Database, filters: ListFilters, sort: Sort, page: Paging) =>
   pageStatement(db, conditions(filters, null), sort, page);
+
+/** The page and its total: a text search reads and counts its matches from the word index. */
+function listStatements(
+  db: Database,
+  filters: ListFilters,
+  mine: { mailboxId: number; userId: number } | null,
+  plans: { tag?: TagPlan },
+  sort: ListInput["sort"],
+  page: Paging,
+  search: CompiledSearch,
+) {
+  const where = and(conditions(filters, mine, plans), search.rest);
+  const { match } = search;
+  if (match === undefined) {
+    // Counting reads every match whatever the plan: the tag's own list is the cheaper way.
+    const counted = plans.tag === "scan" ? and(conditions(filters, mine, { tag: "lookup" }), search.rest) : where;
+    return {
+      page: pageStatement(db, where, { field: sort.field ?? "createdAt", order: sort.order }, page),
+      total: countStatement(db, filters, mine, counted),
+    };
+  }
+  return {
+    page:
+      sort.field === undefined
+        ? rankedPageStatement(db, match, where, page)
+        : pageStatement(db, and(matching(match), where), { field: sort.field, order: sort.order }, page),
+    total: matchCountStatement(db, match, where),
+  };
+}
+
+/** The page's select and count for a search (`query`), as the query-plan test reads them. */
+export const searchStatements = (db: Database, filters: ListFilters, sort: ListInput["sort"], page: Paging) =>
+  listStatements(db, filters, null, {}, sort, page, compileSearch(readQuery(filters.query ?? "")));
 
 export async function listConversations(
   services: Reader,
@@ -230,6 +287,8 @@ export async function listConversations(
 ): Promise<{ items: ConversationListItem[]; total: number }> {
   const { db } = services;
   const { filters, sort, embed, page } = input;
+  const query = filters.query === undefined ? undefined : { text: filters.query, tree: readQuery(filters.query) };
+  const search: CompiledSearch = query ? compileSearch(query.tree) : {};
   let mine: { mailboxId: number; userId: number } | null = null;
   if (filters.folderId !== undefined) {
     const folder = await db
@@ -246,18 +305,11 @@ export async function listConversations(
         ? undefined
         : await tagPlan(services, { name: normalizeTagName(filters.tag), pageSize: page.size }),
   };
-  const where = conditions(filters, mine, plans);
   const reads = await namedBatch(db, {
-    page: pageStatement(db, where, sort, page),
-    // Counting reads every match whatever the plan: the tag's own list is the cheaper way.
-    total: countStatement(
-      db,
-      filters,
-      mine,
-      plans.tag === "scan" ? conditions(filters, mine, { tag: "lookup" }) : where,
-    ),
+    ...listStatements(db, filters, mine, plans, sort, page, search),
     definitions: selectFieldDefinitions(db),
   });
+  if (filters.customFields?.length || query) checkCustomFields(reads.definitions, filters.customFields ?? [], query);
   const { page: pageRows, definitions } = reads;
   const totalElements = reads.total[0]?.n ?? 0;
   if (pageRows.length === 0) return { items: [], total: totalElements };

@@ -6,8 +6,7 @@ import { desc } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../db/client";
 import { conversations } from "../../db/schema";
-import { tagCondition } from "./list";
-import { tagPlan } from "./tagPlan";
+import { tagCondition, tagPlan } from "./tagPlan";
 
 beforeAll(async () => {
   await resetToDemoData();

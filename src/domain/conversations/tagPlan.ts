@@ -6,8 +6,8 @@
  * conversations carry the tag: the tag's counter, remembered by the isolate for a minute.
  * The choice changes only the cost, never the result.
  */
-import { eq, sql } from "drizzle-orm";
-import { tags } from "../../db/schema";
+import { eq, inArray, type SQL, sql } from "drizzle-orm";
+import { conversations, tags } from "../../db/schema";
 import type { Services } from "../../services";
 
 const TTL_MS = 60_000;
@@ -34,4 +34,12 @@ export async function tagPlan(
   const scanCost = (pageSize * known.total) / known.tagged;
   const lookupCost = 9 * known.tagged;
   return scanCost < lookupCost ? "scan" : "lookup";
+}
+
+/** The same set of conversations either way; `tagPlan` says which reads fewer rows. */
+export function tagCondition(name: string, plan: TagPlan): SQL {
+  const tagId = sql`(SELECT id FROM tags WHERE name = ${name})`;
+  return plan === "scan"
+    ? sql`EXISTS (SELECT 1 FROM conversation_tags ct WHERE ct.tag_id = ${tagId} AND ct.conversation_id = ${conversations.id})`
+    : inArray(conversations.id, sql`(SELECT conversation_id FROM conversation_tags WHERE tag_id = ${tagId})`);
 }
