@@ -12,6 +12,8 @@ import { previewStatement, replyAfter } from "./preview";
 import type { ThreadRead, ThreadTarget } from "./reads";
 import type { ThreadOutcome } from "./rules";
 
+const HIDDEN_BEFORE_SENT = "Not sent: the reply was hidden before the email went out";
+
 /** Statements of a batch that run only if the one before them changed a row. */
 const afterPrevious: SQL = sql`changes() > 0`;
 
@@ -59,6 +61,9 @@ export async function writeChange(
         editedAt: now,
         editedByUserId: byUserId,
         updatedAt: now,
+        // The outgoing-mail consumer sends only queued replies.
+        ...(outcome.state === "hidden" &&
+          thread.mailStatus === "queued" && { mailStatus: "not_sent" as const, mailError: HIDDEN_BEFORE_SENT }),
       })
       .where(and(eq(threads.id, threadId), afterPrevious)),
     conversation: db

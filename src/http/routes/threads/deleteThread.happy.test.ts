@@ -94,6 +94,20 @@ describe("Delete Thread", () => {
     expect(after._embedded.threads[0].state).toBe("hidden");
   });
 
+  it("the thread's history goes with it; its email records forget it", async () => {
+    await call("PATCH", "/api/conversations/1/threads/4", { body: { text: "Edited", byUserId: 1 } });
+    await env.DB.prepare(
+      "INSERT INTO mail_messages (mailbox_id, message_id, direction, conversation_id, thread_id, created_at) VALUES (1, 'out-4@example.org', 'out', 1, 4, 1584350843)",
+    ).run();
+    expect((await del("/api/conversations/1/threads/4")).status).toBe(204);
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM thread_edits WHERE thread_id = 4").first("n")).toBe(0);
+    expect(
+      await env.DB.prepare("SELECT thread_id FROM mail_messages WHERE message_id = 'out-4@example.org'").first(),
+    ).toEqual({
+      thread_id: null,
+    });
+  });
+
   it("costs two D1 round trips", async () => {
     await get("/api/users/1");
     const res = await del("/api/conversations/1/threads/3");

@@ -104,6 +104,14 @@ describe("Update Thread", () => {
     expect(await folderCounterMismatches()).toEqual([]);
   });
 
+  it("hiding a reply whose email is still queued keeps it from being sent; a new text is what gets sent", async () => {
+    await env.DB.prepare("UPDATE threads SET mail_status = 'queued' WHERE id = 4").run();
+    const edited = await patch("/api/conversations/1/threads/4", { text: "Corrected answer", byUserId: 1 });
+    expect(edited.json.mail.status).toBe("queued");
+    const hidden = await patch("/api/conversations/1/threads/4", { hidden: true, byUserId: 1 });
+    expect(hidden.json.mail).toMatchObject({ status: "not_sent", error: expect.stringMatching(/hidden/) });
+  });
+
   it("the conversation's first thread keeps its action text", async () => {
     const res = await patch("/api/conversations/1/threads/1", { hidden: true, byUserId: 1 });
     expect(res.json.action.text).toBe("Rodney Robertson started a new conversation #1");
