@@ -34,7 +34,7 @@ export const route = defineRoute({
     "replaced; the thread shows `editedAt` and `editedBy`. The thread and the conversation get a new `updatedAt`; " +
     "when the thread is the conversation's newest published reply (customer, chat or message), the " +
     "conversation's preview follows its new text, and hiding it moves the preview and waiting time to the " +
-    "reply before. An email already sent is not sent again. A change that changes nothing writes nothing. " +
+    "reply before. An email already sent is not sent again; a reply hidden while its email is still queued is not sent. A change that changes nothing writes nothing. " +
     "Fires the extension event `convo.thread.updated` (sent only to webhooks that name it) when something changed.",
   request: {
     params: z.object({ conversationId: idParam("conversationId"), threadId: idParam("threadId") }),
