@@ -1,6 +1,8 @@
-/** The hourly cron: prunes the webhook delivery log, sweeps orphaned attachment objects, expires raw incoming mail. */
+/** The hourly cron: prunes the webhook delivery log, sweeps orphaned attachment objects, expires raw incoming mail, finishes interrupted customer erasures. */
 import { sweepOrphanAttachments } from "../domain/attachments/orphans";
+import { sweepErasures } from "../domain/customers/erase";
 import { pruneRawMail } from "../domain/mail/incoming/retention";
+import { publish } from "../domain/publish";
 import { pruneDeliveryLog } from "../domain/webhooks/retention";
 import type { Services } from "../services";
 
@@ -9,5 +11,6 @@ export async function runScheduled(services: Services, scheduledTime: number): P
     pruneDeliveryLog(services, Math.floor(scheduledTime / 1000)),
     sweepOrphanAttachments(services, scheduledTime),
     pruneRawMail(services, scheduledTime),
+    sweepErasures(services).then((erasures) => publish(services, erasures)),
   ]);
 }

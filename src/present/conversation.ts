@@ -76,7 +76,7 @@ export const ThreadSchema = z
       .openapi({ description: "What the thread records" }),
     body: z.string().nullable(),
     source: SourceSchema,
-    customer: CustomerRefSchema.nullable(),
+    customer: z.union([CustomerRefSchema, z.null()]),
     createdBy: PersonSchema.nullable(),
     assignedTo: UserRefSchema.nullable(),
     to: z.array(z.string()),
@@ -142,7 +142,7 @@ const conversationFields = {
   source: SourceSchema,
   cc: z.array(z.string()),
   bcc: z.array(z.string()),
-  customer: CustomerRefSchema.nullable(),
+  customer: z.union([CustomerRefSchema, z.null()]),
   customFields: z.array(CustomFieldValueSchema),
   _embedded: EmbeddedSchema,
 };

@@ -82,3 +82,10 @@ export function mailFailedEvents(
   };
   return [{ event: "convo.mail.failed", payload }];
 }
+
+/** Delete Customer's erasure finished (an extension event: sent only to webhooks that name it). */
+export const customerDeletedEvents = (payload: {
+  id: number;
+  erasedAt: string;
+  conversations: "deleted" | "kept";
+}): DomainEvent[] => [{ event: "customer.deleted", payload }];

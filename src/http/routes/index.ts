@@ -17,6 +17,7 @@ import * as updateConversationTags from "./conversations/updateConversationTags"
 import * as createCustomerField from "./customerFields/createCustomerField";
 import * as listCustomerFields from "./customerFields/listCustomerFields";
 import * as createCustomer from "./customers/createCustomer";
+import * as deleteCustomer from "./customers/deleteCustomer";
 import * as getCustomer from "./customers/getCustomer";
 import * as listCustomers from "./customers/listCustomers";
 import * as updateCustomer from "./customers/updateCustomer";
@@ -81,6 +82,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(createCustomer.route, createCustomer.handler);
   app.openapi(getCustomer.route, getCustomer.handler);
   app.openapi(updateCustomer.route, updateCustomer.handler);
+  app.openapi(deleteCustomer.route, deleteCustomer.handler);
   app.openapi(updateCustomerFields.route, updateCustomerFields.handler);
   app.openapi(listCustomerFields.route, listCustomerFields.handler);
   app.openapi(createCustomerField.route, createCustomerField.handler);
