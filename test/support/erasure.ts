@@ -177,6 +177,18 @@ export async function personalDataLeft(customerId: number): Promise<Hit[]> {
       }
     }
   }
+  // Full-text indexes (contentless ones show no columns): the person's words must not be found.
+  const indexes = await env.DB.prepare(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'",
+  ).all<{ name: string }>();
+  for (const { name: table } of indexes.results) {
+    for (const needle of [PERSON.firstName, PERSON.lastName]) {
+      const row = await env.DB.prepare(`SELECT count(*) AS n FROM "${table}" WHERE "${table}" MATCH ?`)
+        .bind(`"${needle}"`)
+        .first<{ n: number }>();
+      if (row!.n) hits.push({ table, column: "(index)", needle });
+    }
+  }
   return hits;
 }
 
