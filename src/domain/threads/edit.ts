@@ -31,8 +31,8 @@ export async function editThread(services: Reader, input: EditThreadInput): Prom
     const outcome = planEdit(read.thread, input);
     if (input.byUserId === undefined) throw invalidField("byUserId", "Required: the user making the change");
     requireUser(read, input.byUserId, "JSON");
-    const written = await writeChange(services, input, read, outcome, input.byUserId);
-    if (written) return { thread: written.thread, events: changeEvents(services, input, written.changed, "updated") };
+    const written = await writeChange(services, input, read, { outcome, byUserId: input.byUserId, answer: true });
+    if (written) return { thread: written.thread!, events: changeEvents(services, input, written.changed, "updated") };
     if (attempt >= MAX_ATTEMPTS) throw busy(input.threadId);
   }
 }

@@ -35,7 +35,11 @@ export async function deleteThread(
     requireUser(read, input.byUserId, "QUERY");
     if (planDelete(read.thread, read.conversation.threadsCount) === "hide") {
       const outcome = { body: read.thread.body, state: "hidden" as const };
-      const written = await writeChange(services, input, read, outcome, input.byUserId ?? null);
+      const written = await writeChange(services, input, read, {
+        outcome,
+        byUserId: input.byUserId ?? null,
+        answer: false,
+      });
       if (written) return { outcome: "hidden", events: changeEvents(services, input, written.changed, "updated") };
     } else if (await writeDelete(services, input, read)) {
       // After the commit, best effort: an object left behind is found by the orphan sweep.

@@ -19,7 +19,8 @@ describe("thread writes", () => {
     const services = testServices();
     const stale = await readThread(services.db, target, 1);
     await editThread(services, { ...target, text: "Meanwhile", byUserId: 7 });
-    const written = await writeChange(services, target, stale, { body: "Late edit", state: "published" }, 1);
+    const outcome = { body: "Late edit", state: "published" as const };
+    const written = await writeChange(services, target, stale, { outcome, byUserId: 1, answer: true });
     expect(written).toBeNull();
     expect(await row()).toEqual({ body: "Meanwhile", state: "published" });
     expect(await editCount()).toBe(1);
@@ -51,14 +52,13 @@ describe("thread writes", () => {
        VALUES (1, 'customer', 'active', 'published', 'Newest words', 'customer', 'email', 1700000000, 1700000000)`,
     ).run();
     await env.DB.prepare("UPDATE conversations SET preview = 'Newest words' WHERE id = 1").run();
-    const written = await writeChange(
-      services,
-      { conversationId: 1, threadId: 5 },
-      stale,
-      { body: "Thank you very much!", state: "hidden" },
-      1,
-    );
-    expect(written?.thread.state).toBe("hidden");
+    const outcome = { body: "Thank you very much!", state: "hidden" as const };
+    const written = await writeChange(services, { conversationId: 1, threadId: 5 }, stale, {
+      outcome,
+      byUserId: 1,
+      answer: true,
+    });
+    expect(written?.thread?.state).toBe("hidden");
     expect(await env.DB.prepare("SELECT preview FROM conversations WHERE id = 1").first("preview")).toBe(
       "Newest words",
     );

@@ -29,23 +29,25 @@ export async function presentThread(services: Reader, results: ThreadResults, re
 
 /**
  * A new text or state: the history row keeps what it replaces, the thread and the
- * conversation are updated, the preview follows. The thread as answered and whether anything
- * changed (a change that changes nothing writes nothing), or null when the thread changed
- * since it was read.
+ * conversation are updated, the preview follows. Whether anything changed (a change that
+ * changes nothing writes nothing) and, if `answer`, the thread as answered (read in the same
+ * batch); null when the thread changed since it was read.
  */
 export async function writeChange(
   services: Reader,
   target: ThreadTarget,
   read: ThreadRead,
-  outcome: ThreadOutcome,
-  byUserId: number | null,
-): Promise<{ thread: Thread; changed: boolean } | null> {
+  change: { outcome: ThreadOutcome; byUserId: number | null; answer: boolean },
+): Promise<{ thread: Thread | null; changed: boolean } | null> {
   const { db } = services;
   const { conversationId, threadId } = target;
   const { thread } = read;
+  const { outcome, byUserId } = change;
+  const answer = async (results: ThreadResults | undefined) =>
+    results ? presentThread(services, results, read) : null;
   if (outcome.body === thread.body && outcome.state === thread.state) {
-    const thread = await presentThread(services, await db.batch(threadStatements(db, conversationId, threadId)), read);
-    return { thread, changed: false };
+    const results = change.answer ? await db.batch(threadStatements(db, conversationId, threadId)) : undefined;
+    return { thread: await answer(results), changed: false };
   }
   const now = services.clock.seconds();
   const preview = replyAfter(read.newest, { ...thread, body: outcome.body, visible: outcome.state === "published" });
@@ -71,10 +73,10 @@ export async function writeChange(
       .set({ updatedAt: now })
       .where(and(eq(conversations.id, conversationId), afterPrevious)),
     preview: preview.affected ? [previewStatement(db, conversationId, preview, afterPrevious)] : [],
-    present: threadStatements(db, conversationId, threadId),
+    present: change.answer ? threadStatements(db, conversationId, threadId) : [],
   });
   if (changedRows(written.history) === 0) return null;
-  return { thread: await presentThread(services, written.present, read), changed: true };
+  return { thread: await answer(change.answer ? (written.present as ThreadResults) : undefined), changed: true };
 }
 
 /**
