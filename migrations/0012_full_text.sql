@@ -34,6 +34,9 @@ CREATE VIRTUAL TABLE conversation_text_fts USING fts5(
   subject, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
 );
 --> statement-breakpoint
+-- Relevance (ORDER BY rank): bm25 with a subject word weighing twice a word of the threads.
+INSERT INTO conversation_text_fts (conversation_text_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)');
+--> statement-breakpoint
 INSERT INTO conversation_text_fts (rowid, subject, body) SELECT id, subject, body FROM conversation_search_text;
 --> statement-breakpoint
 CREATE TRIGGER conversation_text_fts_conversation_insert AFTER INSERT ON conversations
