@@ -1,7 +1,8 @@
 -- Thread edit and delete (issue 18, extensions). A thread shows who changed it last and when
 -- (FreeScout's threads have the same two columns); every change keeps what it replaced in
--- thread_edits, which also serves as the thread's version: an edit is written only if the
--- number of edits is still the one it was computed from.
+-- thread_edits (previous_body only when the text changed: hiding a customer's thread copies
+-- none of its words), which also serves as the thread's version: an edit is written only if
+-- the number of edits is still the one it was computed from.
 ALTER TABLE `threads` ADD `edited_at` integer;--> statement-breakpoint
 ALTER TABLE `threads` ADD `edited_by_user_id` integer REFERENCES `users`(`id`);--> statement-breakpoint
 CREATE TABLE `thread_edits` (

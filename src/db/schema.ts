@@ -352,6 +352,7 @@ export const threadEdits = sqliteTable(
       .notNull()
       .references(() => threads.id, { onDelete: "cascade" }),
     editedByUserId: integer("edited_by_user_id").references(() => users.id),
+    /** The text the change replaced; null when the text did not change (hidden or shown). */
     previousBody: text("previous_body"),
     previousState: text("previous_state", { enum: threadStates }).notNull(),
     createdAt: createdAt(),

@@ -50,15 +50,18 @@ export async function writeChange(
     return { thread: await answer(results), changed: false };
   }
   const now = services.clock.seconds();
+  // The history keeps a text only when it is replaced: hiding a customer's thread copies none of its words.
+  const textChanged = outcome.body !== thread.body;
   const preview = replyAfter(read.newest, { ...thread, body: outcome.body, visible: outcome.state === "published" });
   const written = await batchGroups(db, {
     history:
       db.run(sql`INSERT INTO thread_edits (thread_id, edited_by_user_id, previous_body, previous_state, created_at)
-      SELECT id, ${byUserId}, body, state, ${now} FROM threads WHERE id = ${threadId} AND ${unchanged(target, read)}`),
+      SELECT id, ${byUserId}, CASE WHEN ${textChanged ? 1 : 0} THEN body END, state, ${now}
+      FROM threads WHERE id = ${threadId} AND ${unchanged(target, read)}`),
     thread: db
       .update(threads)
       .set({
-        ...(outcome.body !== thread.body && { body: outcome.body }),
+        ...(textChanged && { body: outcome.body }),
         state: outcome.state,
         editedAt: now,
         editedByUserId: byUserId,

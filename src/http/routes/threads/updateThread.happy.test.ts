@@ -99,7 +99,10 @@ describe("Update Thread", () => {
       time: "2020-03-16T09:57:23Z",
       latestReplyFrom: "customer",
     });
-    expect((await edits(5)).map((e) => e.previous_state)).toEqual(["published", "hidden"]);
+    expect((await edits(5)).map((e) => [e.previous_state, e.previous_body])).toEqual([
+      ["published", null],
+      ["hidden", null],
+    ]);
     expect(await threadCountMismatches()).toEqual([]);
     expect(await folderCounterMismatches()).toEqual([]);
   });
