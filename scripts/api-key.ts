@@ -10,7 +10,9 @@ import { wrangler } from "./wrangler.ts";
 
 const HELP = `Manage API keys (stored as SHA-256 in the api_keys table of D1).
 
-  npm run api-key -- create [--name <label>] [--remote]   new key, printed once
+  npm run api-key -- create [--name <label>] [--read-only] [--mailboxes 1,2] [--remote]
+                                                          new key, printed once; --read-only: reads only;
+                                                          --mailboxes: sees and changes only those mailboxes
   npm run api-key -- list [--remote]                      every key with its dates
   npm run api-key -- revoke <id> [--remote]               stop a key (within a minute)
   npm run api-key -- --help
@@ -52,20 +54,33 @@ function fail(message: string, status = 1): never {
 function create() {
   const name = (option("--name") ?? `created ${new Date().toISOString()}`).trim();
   if (!name) fail("--name may not be empty", 2);
+  const scope = rest.includes("--read-only") ? "read" : "full";
+  const mailboxList = option("--mailboxes");
+  const mailboxes = mailboxList === undefined ? [] : mailboxList.split(",").map((part) => Number(part.trim()));
+  if (mailboxes.some((id) => !Number.isInteger(id) || id <= 0)) fail("--mailboxes takes mailbox ids: 1,2", 2);
+  const limited = mailboxes.length ? sqlString(JSON.stringify([...new Set(mailboxes)].sort((a, b) => a - b))) : "NULL";
+  if (mailboxes.length) {
+    const known = query(`SELECT id FROM mailboxes WHERE id IN (${mailboxes.join(",")})`).results.map((r) => r.id);
+    const missing = mailboxes.filter((id) => !known.includes(id));
+    if (missing.length) fail(`No mailbox with id ${missing.join(", ")}.`);
+  }
   const key = randomBytes(16).toString("hex");
   const hash = createHash("sha256").update(key).digest("hex");
   const inserted = query(
-    `INSERT INTO api_keys (name, key_hash, created_at) SELECT ${sqlString(name)}, '${hash}', ${now()} ` +
+    `INSERT INTO api_keys (name, key_hash, scope, mailboxes, created_at) SELECT ${sqlString(name)}, '${hash}', '${scope}', ${limited}, ${now()} ` +
       `WHERE NOT EXISTS (SELECT 1 FROM api_keys WHERE name = ${sqlString(name)} AND revoked_at IS NULL) RETURNING id`,
   );
   const id = inserted.results[0]?.id;
   if (id === undefined) fail(`A key named "${name}" already exists (npm run api-key -- list); choose another --name.`);
-  console.error(`Created key ${id} "${name}". It is shown once, below; store it now:`);
+  const what = [scope === "read" ? "read-only" : "full", mailboxes.length ? `mailboxes ${mailboxes.join(", ")}` : ""];
+  console.error(
+    `Created key ${id} "${name}" (${what.filter(Boolean).join(", ")}). It is shown once, below; store it now:`,
+  );
   console.log(key);
 }
 
 function list() {
-  const { results } = query("SELECT id, name, created_at, revoked_at FROM api_keys ORDER BY id");
+  const { results } = query("SELECT id, name, scope, mailboxes, created_at, revoked_at FROM api_keys ORDER BY id");
   if (results.length === 0) {
     console.log("No API keys yet: npm run api-key -- create --name <label>");
     return;
@@ -73,10 +88,12 @@ function list() {
   const rows = results.map((row) => ({
     id: String(row.id),
     name: String(row.name),
+    scope: row.scope === "read" ? "read-only" : "full",
+    mailboxes: row.mailboxes ? (JSON.parse(String(row.mailboxes)) as number[]).join(",") : "all",
     created: isoSeconds(row.created_at as number),
     revoked: isoSeconds(row.revoked_at as number | null),
   }));
-  console.log(formatTable(rows, ["id", "name", "created", "revoked"]));
+  console.log(formatTable(rows, ["id", "name", "scope", "mailboxes", "created", "revoked"]));
 }
 
 function revoke() {

@@ -6,6 +6,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
+  apiKeyScopes,
   type ContactEntry,
   conversationStates,
   conversationStatuses,
@@ -65,6 +66,10 @@ export const apiKeys = sqliteTable(
     name: text("name").notNull(),
     /** Hex SHA-256 of the key; the key itself is never stored. */
     keyHash: text("key_hash").notNull(),
+    /** 'read': reads only (migration 0016). */
+    scope: text("scope", { enum: apiKeyScopes }).notNull().default("full"),
+    /** Mailbox ids the key is limited to; null: every mailbox. */
+    mailboxes: json<number[] | null>("mailboxes"),
     createdAt: createdAt(),
     revokedAt: integer("revoked_at"),
   },
@@ -568,4 +573,27 @@ export const webhookDeliveries = sqliteTable(
     index("webhook_deliveries_delivery_idx").on(t.deliveryId),
     index("webhook_deliveries_dead_letters_idx").on(t.webhookId, t.deadLettered, t.redeliveredAt),
   ],
+);
+
+/** Idempotency-Key (migration 0014): a claim, then the first answer, per API key and key, for 24 hours. */
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    apiKeyId: integer("api_key_id")
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    /** Hex SHA-256 of method, path, query and body. */
+    fingerprint: text("fingerprint").notNull(),
+    state: text("state", { enum: ["in_progress", "done"] })
+      .notNull()
+      .default("in_progress"),
+    responseStatus: integer("response_status"),
+    /** JSON object of the answer's meaningful headers (content-type, Location, Resource-ID). */
+    responseHeaders: json<Record<string, string>>("response_headers"),
+    responseBody: text("response_body"),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.apiKeyId, t.key] }), index("idempotency_keys_expires_idx").on(t.expiresAt)],
 );

@@ -16,10 +16,12 @@ type TimedDeps = Pick<Services, "db" | "clock">;
 export interface MailboxFilter {
   /** Only mailboxes this user can access: every mailbox for an admin, and (as FreeScout) for an unknown user. */
   userId?: number;
+  /** Only these mailboxes (an API key limited to them); null or absent: all. */
+  only?: number[] | null;
 }
 
 export function listMailboxes({ db }: Deps, filter: MailboxFilter, page: Paging) {
-  const where =
+  const byUser =
     filter.userId === undefined
       ? undefined
       : or(
@@ -29,6 +31,7 @@ export function listMailboxes({ db }: Deps, filter: MailboxFilter, page: Paging)
           ),
           sql`NOT EXISTS (SELECT 1 FROM users u WHERE u.id = ${filter.userId} AND u.role <> 'admin')`,
         );
+  const where = and(byUser, filter.only ? inArray(mailboxes.id, filter.only) : undefined);
   return listPage(db, page, {
     rows: db.select().from(mailboxes).where(where).orderBy(asc(mailboxes.id)),
     total: db.select({ n: count() }).from(mailboxes).where(where),

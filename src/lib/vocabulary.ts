@@ -122,3 +122,7 @@ export type ErasureMode = (typeof erasureModes)[number];
 /** FreeScout core's email and phone types (app/Email.php, app/Customer.php); any other value is work. */
 export const emailTypes = ["work", "home", "other"] as const;
 export const phoneTypes = ["work", "home", "mobile", "fax", "pager", "other"] as const;
+
+/** What an API key may do (extension): everything, or read only. */
+export const apiKeyScopes = ["full", "read"] as const;
+export type ApiKeyScope = (typeof apiKeyScopes)[number];

@@ -67,16 +67,31 @@ describe("npm run api-key", () => {
   it("list is a table with ISO dates and no index column", () => {
     expect(run("create", "--name", "zapier").status).toBe(0);
     const lines = run("list").stdout.trimEnd().split("\n");
-    expect(lines[0]).toMatch(/^id\s+name\s+created\s+revoked$/);
-    expect(lines[2]).toMatch(/^1\s+zapier\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-    expect(lines[3]).toMatch(/^2\s+zapier\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(lines[0]).toMatch(/^id\s+name\s+scope\s+mailboxes\s+created\s+revoked$/);
+    expect(lines[2]).toMatch(
+      /^1\s+zapier\s+full\s+all\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
+    );
+    expect(lines[3]).toMatch(/^2\s+zapier\s+full\s+all\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(lines.join("\n")).not.toContain("(index)");
+  });
+
+  it("create --read-only makes a read-only key; --mailboxes takes known mailbox ids only", () => {
+    const readOnly = run("create", "--name", "reporting", "--read-only");
+    expect(readOnly.status).toBe(0);
+    expect(readOnly.stderr).toContain('"reporting" (read-only)');
+    expect(run("list").stdout).toMatch(/\sreporting\s+read-only\s+all\s/);
+    const unknown = run("create", "--name", "one-mailbox", "--mailboxes", "7");
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain("No mailbox with id 7");
+    expect(run("create", "--name", "bad", "--mailboxes", "x").status).toBe(2);
   });
 
   it("--help explains every command; an unknown command is a usage error", () => {
     const help = run("--help");
     expect(help.status).toBe(0);
-    for (const word of ["create", "list", "revoke", "--remote", "unique"]) expect(help.stdout).toContain(word);
+    for (const word of ["create", "list", "revoke", "--remote", "unique", "--read-only", "--mailboxes"]) {
+      expect(help.stdout).toContain(word);
+    }
     expect(run("bogus").status).toBe(2);
     expect(run("revoke", "abc").status).toBe(2);
   });

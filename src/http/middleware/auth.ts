@@ -2,16 +2,17 @@
  * The three ways FreeScout accepts the API key: `api_key` query parameter, HTTP Basic
  * (key as user name, any password) and the `X-FreeScout-API-Key` header. Only SHA-256
  * hashes of keys are stored; a verified hash is remembered by this isolate for a minute
- * so that most requests cost no D1 round trip (a revoked key stops working within that).
+ * so that most requests cost no D1 round trip (a revoked key stops working within that, and
+ * a key's scope is what it was when verified).
  */
 import { createMiddleware } from "hono/factory";
-import { findActiveApiKey } from "../../domain/apiKeys";
+import { accessOf, findActiveApiKey, type KeyAccess } from "../../domain/apiKeys";
 import { sha256Hex, timingSafeEqualStrings } from "../../lib/crypto";
 import { ApiError } from "../../lib/errors";
 import type { AppEnv } from "../env";
 
 const CACHE_TTL_MS = 60_000;
-const verified = new Map<string, { id: number; until: number }>();
+const verified = new Map<string, { access: KeyAccess; until: number }>();
 
 export function presentedKey(request: Request): string | null {
   const header = request.headers.get("x-freescout-api-key");
@@ -41,15 +42,18 @@ export const requireApiKey = createMiddleware<AppEnv>(async (c, next) => {
   const now = c.var.services.clock.millis();
   const cached = verified.get(hash);
   if (cached && cached.until > now) {
-    c.set("apiKeyId", cached.id);
+    c.set("apiKeyId", cached.access.keyId);
+    c.set("access", cached.access);
     return next();
   }
 
   const row = await findActiveApiKey(c.var.services, hash);
   if (!row || !timingSafeEqualStrings(row.keyHash, hash)) throw unauthorized();
 
-  verified.set(hash, { id: row.id, until: now + CACHE_TTL_MS });
+  const access = accessOf(row);
+  verified.set(hash, { access, until: now + CACHE_TTL_MS });
   c.set("apiKeyId", row.id);
+  c.set("access", access);
   return next();
 });
 

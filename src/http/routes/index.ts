@@ -1,6 +1,9 @@
 /** Every endpoint, one file each under src/routes/<resource>/. */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../env";
+import * as createApiKey from "./apiKeys/createApiKey";
+import * as listApiKeys from "./apiKeys/listApiKeys";
+import * as revokeApiKey from "./apiKeys/revokeApiKey";
 import * as deleteConversationAttachment from "./attachments/deleteConversationAttachment";
 import * as downloadAttachment from "./attachments/downloadAttachment";
 import * as listConversationAttachments from "./attachments/listConversationAttachments";
@@ -88,6 +91,10 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(createCustomerField.route, createCustomerField.handler);
 
   app.openapi(listTags.route, listTags.handler);
+
+  app.openapi(listApiKeys.route, listApiKeys.handler);
+  app.openapi(createApiKey.route, createApiKey.handler);
+  app.openapi(revokeApiKey.route, revokeApiKey.handler);
 
   app.openapi(listWebhooks.route, listWebhooks.handler);
   app.openapi(createWebhook.route, createWebhook.handler);

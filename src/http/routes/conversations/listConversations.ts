@@ -179,10 +179,22 @@ export const handler: Handler<typeof route> = async (c) => {
   } = c.req.valid("query");
   const page = paging(c.req.valid("query"), c.var.config.maxPageSize);
   const { items, total } = await listConversations(c.var.services, {
-    filters: { ...filters, customFields: customFieldFilters(c.req.url) },
+    filters: {
+      ...filters,
+      mailboxId: withinKeyScope(filters.mailboxId, c.var.access.mailboxes),
+      customFields: customFieldFilters(c.req.url),
+    },
     sort: { field: sortField, order: sortOrder ?? "desc" },
     embed: embedSet(embed, []),
     page,
   });
   return c.json(pageEnvelope("conversations", items, total, page), 200);
 };
+
+/** An API key limited to mailboxes (extension) lists only theirs: the asked mailboxes within them, or all of them. */
+function withinKeyScope(asked: number[] | undefined, allowed: number[] | null): number[] | undefined {
+  if (allowed === null) return asked;
+  if (!asked?.length) return allowed;
+  const kept = asked.filter((id) => allowed.includes(id));
+  return kept.length ? kept : [0]; // no mailbox has id 0: an empty page
+}

@@ -11,7 +11,7 @@ export const route = defineRoute({
   path: "/api/mailboxes",
   tags: ["Mailboxes"],
   summary: "List Mailboxes",
-  description: "Mailboxes sorted by id.",
+  description: "Mailboxes sorted by id. An API key limited to some mailboxes (extension) lists only those.",
   request: {
     query: z.object({
       userId: z.coerce.number().int().optional().openapi({
@@ -31,6 +31,7 @@ export const route = defineRoute({
 
 export const handler: Handler<typeof route> = async (c) => {
   const query = c.req.valid("query");
-  const page = await listMailboxes(c.var.services, query, paging(query, c.var.config.maxPageSize));
+  const only = c.var.access.mailboxes;
+  const page = await listMailboxes(c.var.services, { ...query, only }, paging(query, c.var.config.maxPageSize));
   return c.json(pageEnvelope("mailboxes", page.rows.map(presentMailbox), page.total, page.paging), 200);
 };
