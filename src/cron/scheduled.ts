@@ -1,6 +1,7 @@
-/** The hourly cron: prunes the webhook delivery log, sweeps orphaned attachment objects, expires raw incoming mail, finishes interrupted customer erasures. */
+/** The hourly cron: prunes the webhook delivery log, sweeps orphaned attachment objects, expires raw incoming mail, finishes interrupted customer erasures, deletes expired Idempotency-Keys. */
 import { sweepOrphanAttachments } from "../domain/attachments/orphans";
 import { sweepErasures } from "../domain/customers/erase";
+import { sweepIdempotencyKeys } from "../domain/idempotency";
 import { pruneRawMail } from "../domain/mail/incoming/retention";
 import { publish } from "../domain/publish";
 import { pruneDeliveryLog } from "../domain/webhooks/retention";
@@ -12,5 +13,6 @@ export async function runScheduled(services: Services, scheduledTime: number): P
     sweepOrphanAttachments(services, scheduledTime),
     pruneRawMail(services, scheduledTime),
     sweepErasures(services).then((erasures) => publish(services, erasures)),
+    sweepIdempotencyKeys(services, Math.floor(scheduledTime / 1000)),
   ]);
 }

@@ -11,6 +11,8 @@ import type { AppEnv } from "./env";
 import { requireApiKey } from "./middleware/auth";
 import { requestBody } from "./middleware/body";
 import { cors } from "./middleware/cors";
+import { idempotency } from "./middleware/idempotency";
+import { keyScope } from "./middleware/keyScope";
 import { rateLimit } from "./middleware/rateLimit";
 import { requireConfig } from "./middleware/requireConfig";
 import { registerRoutes } from "./routes";
@@ -51,6 +53,9 @@ export function createApp() {
   app.use("*", requireConfig());
   app.use("/api/*", async (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : rateLimit(c, next)));
   app.use("/api/*", requestBody);
+  app.use("/api/*", keyScope);
+  // After the key check (keys are scoped to an API key) and the body (the fingerprint covers it).
+  app.use("/api/*", idempotency);
 
   registerSecuritySchemes(app);
   registerRoutes(app);

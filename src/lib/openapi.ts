@@ -29,6 +29,7 @@ const errorResponse = (description: string) => ({
 export const errorResponses = {
   400: errorResponse("Validation failed: one entry per bad field"),
   401: errorResponse("API key missing or not valid"),
+  403: errorResponse("The API key's scope does not allow this (extension: read-only or mailbox-limited keys)"),
   404: errorResponse("Resource not found"),
   405: errorResponse("Method not allowed on this path"),
   409: errorResponse("Conflicting entity exists"),
@@ -218,17 +219,41 @@ export const emailList = (max = 100) =>
         'A list or a comma-separated string; entries as "Name <addr>" or addresses; invalid entries are dropped, as FreeScout drops them',
     });
 
-/** Declares a route with the error responses every endpoint can give. */
+type OperationParameter = NonNullable<RouteDefinition["parameters"]>[number];
+
+/** The `Idempotency-Key` header every write takes (src/http/middleware/idempotency.ts). */
+export const idempotencyKeyParameter: OperationParameter = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description:
+    "Retry safely (as Stripe): 1 to 255 printable ASCII characters, unique per operation (e.g. a UUID), scoped to the API key. " +
+    "The same key with the same request (method, path, query and body) within 24 hours answers the first answer again " +
+    "(status, Content-Type, Location, Resource-ID, body) with `Idempotent-Replayed: true`, without doing the work again. " +
+    "409 when the key was used for another request, or while a request with the key is in progress; 400 for a malformed key. " +
+    "A 5xx answer is not kept: a retry with the key does the work.",
+  schema: { type: "string", minLength: 1, maxLength: 255, pattern: "^[ -~]+$" },
+  example: "4e0a4c4b-1f6c-4c53-9a8e-0d9b2f3a7c11",
+};
+
+const WRITE_METHODS = new Set(["post", "put", "patch", "delete"]);
+
+/** Declares a route with the error responses every endpoint can give (and `Idempotency-Key` on writes). */
 export function defineRoute<R extends RouteDefinition>(route: R) {
   const lenient = lenientBody(route);
   const own =
     route.middleware === undefined ? [] : Array.isArray(route.middleware) ? route.middleware : [route.middleware];
-  return createRoute({
+  const defined = createRoute({
     ...route,
     ...(lenient ? { middleware: [lenient, ...own] } : {}),
     security: route.security ?? [{ apiKeyHeader: [] }, { apiKeyQuery: [] }, { basicAuth: [] }],
     responses: { ...errorResponses, ...route.responses },
   });
+  // Added after createRoute: a `parameters` property in its argument breaks the inference of the route's input types.
+  if (WRITE_METHODS.has(route.method)) {
+    Object.assign(defined, { parameters: [...(route.parameters ?? []), idempotencyKeyParameter] });
+  }
+  return defined;
 }
 
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({

@@ -6,8 +6,8 @@ import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 
-const ALLOWED_HEADERS = "Content-Type, Accept, Authorization, X-FreeScout-API-Key";
-const EXPOSED_HEADERS = "Resource-ID, Location, Server-Timing";
+const ALLOWED_HEADERS = "Content-Type, Accept, Authorization, X-FreeScout-API-Key, Idempotency-Key";
+const EXPOSED_HEADERS = "Resource-ID, Location, Server-Timing, Idempotent-Replayed";
 
 export function allowedOrigin(configured: string, origin: string | undefined): string | null {
   const value = configured.trim();
