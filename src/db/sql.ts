@@ -40,3 +40,15 @@ export function insertChunks<T extends object>(rows: readonly T[]): T[][] {
   for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
   return chunks;
 }
+
+/**
+ * Rows a statement in a batch answered through RETURNING (a Drizzle `.returning()` array or a
+ * raw D1 result). Writes decide with it, never with `meta.changes`: D1 counts rows that
+ * triggers wrote there too (FTS5 indexes, counters), and a statement that changed no row can
+ * report the count of an earlier one.
+ */
+export function returnedRows(result: unknown): number {
+  if (Array.isArray(result)) return result.length;
+  const rows = (result as { results?: unknown[] } | null | undefined)?.results;
+  return Array.isArray(rows) ? rows.length : 0;
+}

@@ -5,6 +5,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { conversations, customFields } from "../../db/schema";
+import { returnedRows } from "../../db/sql";
 import { notFound } from "../../lib/errors";
 import { namedBatch } from "../batch";
 import { validateFieldValues } from "../fieldValues";
@@ -16,7 +17,7 @@ type Deps = Reader;
 
 const WITH_TAGS: ReadonlySet<Embed> = new Set(["threads", "tags"]);
 
-const changed = (result: unknown) => ((result as { meta?: { changes?: number } }).meta?.changes ?? 0) > 0;
+const changed = (result: unknown) => returnedRows(result) > 0;
 
 /** FreeScout keeps tag names trimmed and lower-case. */
 export const normalizeTagName = (name: string) => name.trim().toLowerCase();
@@ -40,10 +41,11 @@ export async function replaceTags(
       sql`INSERT INTO tags (name) SELECT value FROM json_each(${list}) WHERE ${exists} ON CONFLICT (name) DO NOTHING`,
     ),
     dropped: db.run(
-      sql`DELETE FROM conversation_tags WHERE conversation_id = ${conversationId} AND tag_id NOT IN ${wanted}`,
+      sql`DELETE FROM conversation_tags WHERE conversation_id = ${conversationId} AND tag_id NOT IN ${wanted}
+        RETURNING tag_id`,
     ),
     added: db.run(sql`INSERT OR IGNORE INTO conversation_tags (conversation_id, tag_id)
-      SELECT ${conversationId}, id FROM ${wanted} AS t WHERE ${exists}`),
+      SELECT ${conversationId}, id FROM ${wanted} AS t WHERE ${exists} RETURNING tag_id`),
     touched: db.update(conversations).set({ updatedAt: clock.seconds() }).where(eq(conversations.id, conversationId)),
   });
   if (!found[0]) throw notFound("conversationId", conversationId);

@@ -9,6 +9,7 @@ import { and, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { reservedRange, reserveIds } from "../../db/ids";
 import { conversations, customers, mailboxes, mailboxUsers, users } from "../../db/schema";
+import { returnedRows } from "../../db/sql";
 import { ApiError, invalidField, notFound } from "../../lib/errors";
 import type { ConversationStatus, threadActionTypes } from "../../lib/vocabulary";
 import type { Services } from "../../services";
@@ -256,7 +257,8 @@ async function guardedWrite(
         updatedAt: now,
         ...(byUser && { userUpdatedAt: now }),
       })
-      .where(guard),
+      .where(guard)
+      .returning({ id: conversations.id }),
     // Line items only if the guarded update happened: each insert sees the previous one's changes().
     lineItems: lineItems.map((item, index) =>
       db.run(sql`INSERT INTO threads (id, conversation_id, type, status, state, action_type, action_text, source_via,
@@ -267,5 +269,5 @@ async function guardedWrite(
     ),
     refile: db.run(refileSql(id)),
   });
-  return ((updated as { meta?: { changes?: number } }).meta?.changes ?? 0) > 0;
+  return returnedRows(updated) > 0;
 }

@@ -17,7 +17,7 @@ import { getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { reservedRange, reserveIds, type Statement } from "../../db/ids";
 import { customerEmails, customerPhones, customers } from "../../db/schema";
-import { inIds, insertChunks, inTexts, lastInsertedId } from "../../db/sql";
+import { inIds, insertChunks, inTexts, lastInsertedId, returnedRows } from "../../db/sql";
 import { ApiError, invalidField } from "../../lib/errors";
 import { type Columns, columnsOf, phonesOf } from "./columns";
 import type { CustomerFieldsInput } from "./input";
@@ -194,7 +194,9 @@ function insertCustomerWhere(row: Columns & { createdAt: number }, condition: SQ
   const given = (Object.keys(values) as (keyof typeof values)[]).filter((key) => values[key] !== undefined);
   const names = given.map((key) => sql.identifier(table[key].name));
   const params = given.map((key) => sql.param(values[key], table[key]));
-  return sql`INSERT INTO customers (${sql.join(names, sql`, `)}) SELECT ${sql.join(params, sql`, `)} WHERE ${condition}`;
+  // RETURNING tells whether the row was inserted: D1's meta.changes also counts what triggers wrote (FTS5 indexes).
+  return sql`INSERT INTO customers (${sql.join(names, sql`, `)}) SELECT ${sql.join(params, sql`, `)} WHERE ${condition}
+    RETURNING id`;
 }
 
 /**
@@ -206,12 +208,12 @@ export function createdCustomers(
   results: readonly unknown[],
 ): NewCustomer[] {
   return inserts.flatMap(({ index, customer }): NewCustomer[] => {
-    if (!insertedRows(results[index])) return [];
+    // A customer without email is inserted unconditionally: the batch succeeded, so it exists.
     if (customer.freshId !== null) return [{ id: customer.freshId }];
+    if (!insertedRows(results[index])) return [];
     return customer.email ? [{ email: customer.email }] : [];
   });
 }
 
-/** Whether the batch result of a resolution's first statement inserted the customer. */
-export const insertedRows = (result: unknown) =>
-  ((result as { meta?: { changes?: number } } | undefined)?.meta?.changes ?? 0) > 0;
+/** Whether the batch result of a resolution's first statement (an INSERT ... RETURNING) inserted the customer. */
+export const insertedRows = (result: unknown) => returnedRows(result) > 0;

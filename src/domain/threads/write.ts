@@ -5,6 +5,7 @@
  */
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { conversations, threads } from "../../db/schema";
+import { returnedRows } from "../../db/sql";
 import type { Thread } from "../../present/conversation";
 import { batchGroups } from "../conversations/batchGroups";
 import { finishThread, type Reader, type ThreadResults, threadStatements } from "../conversations/load";
@@ -57,7 +58,7 @@ export async function writeChange(
     history:
       db.run(sql`INSERT INTO thread_edits (thread_id, edited_by_user_id, previous_body, previous_state, created_at)
       SELECT id, ${byUserId}, CASE WHEN ${textChanged ? 1 : 0} THEN body END, state, ${now}
-      FROM threads WHERE id = ${threadId} AND ${unchanged(target, read)}`),
+      FROM threads WHERE id = ${threadId} AND ${unchanged(target, read)} RETURNING thread_id`),
     thread: db
       .update(threads)
       .set({
@@ -78,7 +79,7 @@ export async function writeChange(
     preview: preview.affected ? [previewStatement(db, conversationId, preview, afterPrevious)] : [],
     present: change.answer ? threadStatements(db, conversationId, threadId) : [],
   });
-  if (changedRows(written.history) === 0) return null;
+  if (returnedRows(written.history) === 0) return null;
   return { thread: await answer(change.answer ? (written.present as ThreadResults) : undefined), changed: true };
 }
 
@@ -110,5 +111,3 @@ export async function writeDelete(services: Reader, target: ThreadTarget, read: 
   });
   return written.thread.length > 0;
 }
-
-const changedRows = (result: unknown) => (result as { meta?: { changes?: number } }).meta?.changes ?? 0;

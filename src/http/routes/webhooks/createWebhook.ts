@@ -3,7 +3,7 @@ import { createWebhook } from "../../../domain/webhooks/subscriptions";
 import { defineRoute, jsonBody, jsonContent } from "../../../lib/openapi";
 import { presentWebhook, WebhookWithSecretSchema } from "../../../present/webhook";
 import { createdHeaders, type Handler } from "../types";
-import { eventsField, mailboxesField, urlField } from "./webhookFields";
+import { eventsField, mailboxesField, urlField } from "./schemas";
 
 export const CreateWebhookBody = z
   .object({ url: urlField, events: eventsField, mailboxes: mailboxesField.optional() })

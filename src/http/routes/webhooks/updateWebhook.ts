@@ -3,7 +3,7 @@ import { updateWebhook } from "../../../domain/webhooks/subscriptions";
 import { defineRoute, idParam, jsonBody, jsonContent } from "../../../lib/openapi";
 import { presentWebhook, WebhookSchema, WebhookWithSecretSchema } from "../../../present/webhook";
 import type { Handler } from "../types";
-import { eventsField, mailboxesField, urlField } from "./webhookFields";
+import { eventsField, mailboxesField, urlField } from "./schemas";
 
 export const UpdateWebhookBody = z
   .object({
