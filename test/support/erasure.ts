@@ -17,7 +17,7 @@ import {
 export const PERSON = {
   firstName: "Zelphine",
   lastName: "Quarrington",
-  emails: ["zelphine@example.net", "z.quarrington@example.net"],
+  emails: ["zelphine@example.net", "z.quarrington@example.net"] as [string, string],
   phone: "+44 20 7946 0958",
   social: "@zelphineq",
   website: "https://zelphine.example",
