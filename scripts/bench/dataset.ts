@@ -3,8 +3,9 @@
  * API calls): mailboxes, users with access to all of them, customers with emails and phones,
  * conversations across every status, state and folder, four threads each, tags and custom
  * field values, and the stored Message-IDs of each email conversation's first customer message
- * and agent reply (so incoming replies can thread). The counter and search triggers run as
- * the rows go in.
+ * and agent reply (so incoming replies can thread). Thread bodies are HTML made of common words
+ * (WORDS), the order number and a rarer `itemN` word, for the search scenarios. The counter,
+ * search and custom-field triggers run as the rows go in.
  */
 export interface DatasetSize {
   conversations: number;
@@ -39,7 +40,54 @@ const SUBJECTS = [
   "Bulk order",
 ];
 
-const TAGS = ["vip", "refund", "overdue", "bug", "billing", "shipping", "urgent", "feedback", "sales", "returns"];
+/** Words of the thread bodies: common ones (each in many conversations) for word searches. */
+export const WORDS = [
+  "refund",
+  "order",
+  "invoice",
+  "delivery",
+  "payment",
+  "account",
+  "password",
+  "shipping",
+  "address",
+  "broken",
+  "charged",
+  "twice",
+  "package",
+  "tracking",
+  "label",
+  "return",
+  "discount",
+  "coupon",
+  "upgrade",
+  "cancel",
+  "subscription",
+  "login",
+  "error",
+  "warranty",
+  "receipt",
+  "missing",
+  "damaged",
+  "late",
+  "urgent",
+  "thanks",
+];
+/** A rarer word per thread, `itemN`, found in about 4 × conversations / ITEMS threads. */
+export const ITEMS = 5000;
+
+export const TAGS = [
+  "vip",
+  "refund",
+  "overdue",
+  "bug",
+  "billing",
+  "shipping",
+  "urgent",
+  "feedback",
+  "sales",
+  "returns",
+];
 
 /** The stored Message-ID of a dataset conversation's first customer message (in) or agent reply (out). */
 export const benchMessageId = (direction: "in" | "out", conversationId: number) =>
@@ -49,6 +97,15 @@ const benchMessageIdSql = (direction: string, conversationId: string) =>
 
 const range = (name: string, count: number) =>
   `WITH RECURSIVE ${name}(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM ${name} WHERE i < ${count})`;
+
+/** A word of WORDS picked by an SQL expression. */
+const wordSql = (pick: string) =>
+  `json_extract('${JSON.stringify(WORDS)}', '$[' || ((${pick}) % ${WORDS.length}) || ']')`;
+
+/** A thread's HTML body: six common words, its conversation's order number and an itemN word. */
+const threadBodySql = `'<p>Hello, ' || ${wordSql("c.id * 7 + t.k")} || ' ' || ${wordSql("c.id * 13 + t.k * 3")} || ' and '
+  || ${wordSql("c.id * 31 + t.k * 5")} || ' about order ORD-' || c.id || '.</p><p>' || ${wordSql("c.id + t.k * 11")} || ' <b>'
+  || ${wordSql("c.id * 3 + t.k * 17")} || '</b> ' || ${wordSql("c.id * 17 + t.k * 7")} || ', item' || ((c.id * 4 + t.k) % ${ITEMS}) || '</p>'`;
 
 export function datasetSql(size: DatasetSize, keyHash: string): string {
   const { conversations: N, customers: C, users: U, mailboxes: M } = size;
@@ -83,7 +140,8 @@ INSERT INTO customer_emails (customer_id, email, type) SELECT id, 'customer' || 
 INSERT INTO customer_phones (customer_id, value, type) SELECT id, '555-' || printf('%06d', id), 'work' FROM customers;
 
 INSERT INTO custom_fields (id, mailbox_id, name, type, options, required, sort_order)
-VALUES (1, 1, 'Priority', 'dropdown', '{"1":"Low","2":"Medium","3":"High"}', 0, 1), (2, 1, 'Order number', 'singleline', NULL, 0, 2);
+VALUES (1, 1, 'Priority', 'dropdown', '{"1":"Low","2":"Medium","3":"High"}', 0, 1), (2, 1, 'Order number', 'singleline', NULL, 0, 2),
+  (3, 1, 'Purchase date', 'date', NULL, 0, 3);
 
 ${range("n", N)},
 c AS (
@@ -114,7 +172,7 @@ FROM c;
 INSERT INTO threads (conversation_id, type, status, state, body, source_via, source_type, customer_id, created_by_user_id,
   created_by_customer_id, assigned_to_user_id, "to", cc, bcc, imported, created_at, updated_at)
 SELECT c.id, CASE t.k WHEN 1 THEN 'message' WHEN 2 THEN 'note' ELSE 'customer' END, c.status, 'published',
-  'Message ' || t.k || ' of conversation ' || c.id, CASE WHEN t.k IN (1, 2) THEN 'user' ELSE 'customer' END, 'email',
+  ${threadBodySql}, CASE WHEN t.k IN (1, 2) THEN 'user' ELSE 'customer' END, 'email',
   c.customer_id, CASE WHEN t.k IN (1, 2) THEN coalesce(c.assignee_id, 1) END,
   CASE WHEN t.k IN (1, 2) THEN NULL ELSE c.customer_id END, c.assignee_id, '[]', '[]', '[]', 0,
   c.created_at + t.k * 600, c.created_at + t.k * 600
@@ -133,6 +191,11 @@ SELECT c.mailbox_id, ${benchMessageIdSql("d.direction", "c.id")}, d.direction, c
   NULL, c.created_at + CASE d.direction WHEN 'in' THEN 0 ELSE 600 END
 FROM conversations c, (SELECT 'in' AS direction UNION ALL SELECT 'out') d WHERE c.type = 'email';
 
-UPDATE conversations SET custom_fields = json_object('1', CAST(1 + id % 3 AS TEXT)) WHERE mailbox_id = 1 AND id % 2 = 0;
+-- Mailbox 1's custom fields (the custom field filter scenario): a priority on half of them, an
+-- order number and the purchase day on every one.
+UPDATE conversations SET custom_fields = json_object('1', CAST(1 + (id / 6) % 3 AS TEXT), '2', 'ORD-' || id,
+  '3', date(created_at - 86400 * (id % 30), 'unixepoch')) WHERE mailbox_id = 1 AND id % 2 = 0;
+UPDATE conversations SET custom_fields = json_object('2', 'ORD-' || id, '3', date(created_at - 86400 * (id % 30), 'unixepoch'))
+  WHERE mailbox_id = 1 AND id % 2 = 1;
 `;
 }

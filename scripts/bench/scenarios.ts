@@ -1,5 +1,5 @@
 /** What the benchmark sends: one scenario per endpoint and filter worth knowing the cost of. */
-import type { DatasetSize } from "./dataset.ts";
+import { type DatasetSize, ITEMS, TAGS, WORDS } from "./dataset.ts";
 
 export interface BenchRequest {
   method: "GET" | "POST" | "PUT";
@@ -16,6 +16,7 @@ export interface Scenario {
 }
 
 const pick = (max: number) => 1 + Math.floor(Math.random() * max);
+const any = <T>(values: readonly T[]) => values[pick(values.length) - 1]!;
 
 export function scenarios(size: DatasetSize): Scenario[] {
   const conversation = () => pick(size.conversations);
@@ -47,6 +48,17 @@ export function scenarios(size: DatasetSize): Scenario[] {
       () => `/api/conversations?subject=${encodeURIComponent(`#${pick(size.conversations)}`)}&status=all`,
     ),
     get("List Conversations (tag)", () => "/api/conversations?tag=vip&status=all"),
+    get("List Conversations (search: full-text word)", () => `/api/conversations?query=item${pick(ITEMS) - 1}`),
+    get(
+      "List Conversations (search: query language, tag+status+text)",
+      () => `/api/conversations?query=${encodeURIComponent(`${any(WORDS)} tag:${any(TAGS)} status:active`)}`,
+    ),
+    get("List Conversations (search: custom field filter)", () => {
+      // Mailbox 1's Priority (dropdown, by label) and purchase days within one month of the dataset.
+      const month = new Date((1_600_000_000 + pick(size.conversations) * 300) * 1000).toISOString().slice(0, 7);
+      const range = `${month}-01..${month}-28`;
+      return `/api/conversations?${new URLSearchParams({ "customField[1]": any(["Low", "Medium", "High"]), "customField[3]": range })}`;
+    }),
     get("List Conversations (page 200)", () => "/api/conversations?status=all&page=200"),
     get("Get Customer", () => `/api/customers/${pick(size.customers)}`),
     get("List Customers (email filter)", () => `/api/customers?email=customer${pick(size.customers)}%40example.org`),

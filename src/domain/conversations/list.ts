@@ -17,7 +17,7 @@ import {
   splitPage,
   toPeople,
 } from "../../db/conversationQueries";
-import { conversations, folders } from "../../db/schema";
+import { conversationCounts, conversations, folders, tagCounts } from "../../db/schema";
 import {
   type ConversationState,
   type ConversationStatus,
@@ -194,6 +194,32 @@ function counterTotal(filters: ListFilters, mine: unknown): { sum: SQL; where: S
   return { sum: open, where };
 }
 
+const given = (value: unknown) => value !== undefined && !(Array.isArray(value) && value.length === 0);
+
+/**
+ * `totalElements` from the counters of migration 0017 when the filters are only mailboxes,
+ * statuses, a state and an assignee (or a tag instead of the assignee): a few counter rows,
+ * whatever the number of matches. Null when another filter is present.
+ */
+function countsTotal(db: Database, filters: ListFilters, mine: unknown) {
+  const { mailboxId, status, state, assignedTo, tag, ...rest } = filters;
+  if (mine || Object.values(rest).some(given) || (tag !== undefined && assignedTo !== undefined)) return null;
+  const table = tag === undefined ? conversationCounts : tagCounts;
+  const where = and(
+    mailboxId?.length ? inArray(table.mailboxId, mailboxId) : undefined,
+    status?.length ? inArray(table.status, status) : undefined,
+    state !== undefined ? eq(table.state, state) : undefined,
+    assignedTo !== undefined ? eq(conversationCounts.assigneeId, assignedTo ?? 0) : undefined,
+    tag !== undefined
+      ? eq(tagCounts.tagId, sql`(SELECT id FROM tags WHERE name = ${normalizeTagName(tag)})`)
+      : undefined,
+  );
+  return db
+    .select({ n: sql<number>`coalesce(sum(${table.n}), 0)`.mapWith(Number) })
+    .from(table)
+    .where(where);
+}
+
 function countStatement(db: Database, filters: ListFilters, mine: unknown, where: SQL | undefined) {
   const counters = counterTotal(filters, mine);
   if (counters) {
@@ -202,7 +228,7 @@ function countStatement(db: Database, filters: ListFilters, mine: unknown, where
       .from(folders)
       .where(counters.where);
   }
-  return db.select({ n: count() }).from(conversations).where(where);
+  return countsTotal(db, filters, mine) ?? db.select({ n: count() }).from(conversations).where(where);
 }
 
 export interface ListInput {
@@ -223,6 +249,30 @@ function pageStatement(db: Database, where: SQL | undefined, sort: Sort, page: P
     .limit(page.size)
     .offset(page.offset);
 }
+
+/**
+ * The page's ids first, then their rows with the people: the extensions' filters find their
+ * matches through a look-up and sort them, and the people are joined to the page only, not to
+ * every match before the sort.
+ */
+function idsFirstPageStatement(db: Database, where: SQL | undefined, sort: Sort, page: Paging) {
+  const direction = sort.order === "asc" ? asc : desc;
+  const order = [direction(sortColumns[sort.field]), direction(conversations.id)];
+  const ids = db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(where)
+    .orderBy(...order)
+    .limit(page.size)
+    .offset(page.offset);
+  return selectConversationPage(db)
+    .where(inArray(conversations.id, ids))
+    .orderBy(...order);
+}
+
+/** The page's select for a sort field: the extensions' filters (query, customField) read ids first. */
+const sortedPageStatement = (filters: ListFilters) =>
+  filters.query !== undefined || filters.customFields?.length ? idsFirstPageStatement : pageStatement;
 
 const matches = (match: string) => sql`${sql.raw(TEXT_INDEX)} MATCH ${match}`;
 
@@ -246,7 +296,7 @@ function matchCountStatement(db: Database, match: string, where: SQL | undefined
 
 /** The page's select for filters without a folder or tag, as the query-plan test reads it. */
 export const plainPageStatement = (db: Database, filters: ListFilters, sort: Sort, page: Paging) =>
-  pageStatement(db, conditions(filters, null), sort, page);
+  sortedPageStatement(filters)(db, conditions(filters, null), sort, page);
 
 /** The page and its total: a text search reads and counts its matches from the word index. */
 function listStatements(
@@ -264,7 +314,7 @@ function listStatements(
     // Counting reads every match whatever the plan: the tag's own list is the cheaper way.
     const counted = plans.tag === "scan" ? and(conditions(filters, mine, { tag: "lookup" }), search.rest) : where;
     return {
-      page: pageStatement(db, where, { field: sort.field ?? "createdAt", order: sort.order }, page),
+      page: sortedPageStatement(filters)(db, where, { field: sort.field ?? "createdAt", order: sort.order }, page),
       total: countStatement(db, filters, mine, counted),
     };
   }
@@ -272,7 +322,7 @@ function listStatements(
     page:
       sort.field === undefined
         ? rankedPageStatement(db, match, where, page)
-        : pageStatement(db, and(matching(match), where), { field: sort.field, order: sort.order }, page),
+        : idsFirstPageStatement(db, and(matching(match), where), { field: sort.field, order: sort.order }, page),
     total: matchCountStatement(db, match, where),
   };
 }
