@@ -597,3 +597,31 @@ export const idempotencyKeys = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.apiKeyId, t.key] }), index("idempotency_keys_expires_idx").on(t.expiresAt)],
 );
+
+/**
+ * List Conversations' totals (migration 0017): conversations per mailbox, assignee (0:
+ * unassigned), status and state, and per tag the same; kept by triggers.
+ */
+export const conversationCounts = sqliteTable(
+  "conversation_counts",
+  {
+    mailboxId: integer("mailbox_id").notNull(),
+    assigneeId: integer("assignee_id").notNull(),
+    status: text("status", { enum: conversationStatuses }).notNull(),
+    state: text("state", { enum: conversationStates }).notNull(),
+    n: integer("n").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.mailboxId, t.assigneeId, t.status, t.state] })],
+);
+
+export const tagCounts = sqliteTable(
+  "tag_counts",
+  {
+    tagId: integer("tag_id").notNull(),
+    mailboxId: integer("mailbox_id").notNull(),
+    status: text("status", { enum: conversationStatuses }).notNull(),
+    state: text("state", { enum: conversationStates }).notNull(),
+    n: integer("n").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.tagId, t.mailboxId, t.status, t.state] })],
+);

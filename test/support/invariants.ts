@@ -32,11 +32,33 @@ export async function misfiledConversations() {
   return results;
 }
 
+/**
+ * Tag counters, and the list counters of migration 0017 (conversation_counts, tag_counts), next
+ * to a recount: rows where they differ.
+ */
 export async function tagCounterMismatches() {
   const { results } = await env.DB.prepare(`
     SELECT t.id, t.counter, (SELECT count(*) FROM conversation_tags ct WHERE ct.tag_id = t.id) AS expected
     FROM tags t WHERE t.counter <> (SELECT count(*) FROM conversation_tags ct WHERE ct.tag_id = t.id)`).all();
-  return results;
+  return [...results, ...(await listCountMismatches())];
+}
+
+export async function listCountMismatches() {
+  const [conversationCounts, tagCounts] = await env.DB.batch([
+    env.DB.prepare(`
+      WITH actual AS (SELECT mailbox_id, coalesce(assignee_id, 0) AS assignee_id, status, state, count(*) AS n
+        FROM conversations GROUP BY 1, 2, 3, 4),
+      stored AS (SELECT mailbox_id, assignee_id, status, state, n FROM conversation_counts WHERE n <> 0)
+      SELECT 'conversation_counts' AS counter, 'missing' AS side, * FROM (SELECT * FROM actual EXCEPT SELECT * FROM stored)
+      UNION ALL SELECT 'conversation_counts', 'extra', * FROM (SELECT * FROM stored EXCEPT SELECT * FROM actual)`),
+    env.DB.prepare(`
+      WITH actual AS (SELECT ct.tag_id, c.mailbox_id, c.status, c.state, count(*) AS n
+        FROM conversation_tags ct JOIN conversations c ON c.id = ct.conversation_id GROUP BY 1, 2, 3, 4),
+      stored AS (SELECT tag_id, mailbox_id, status, state, n FROM tag_counts WHERE n <> 0)
+      SELECT 'tag_counts' AS counter, 'missing' AS side, * FROM (SELECT * FROM actual EXCEPT SELECT * FROM stored)
+      UNION ALL SELECT 'tag_counts', 'extra', * FROM (SELECT * FROM stored EXCEPT SELECT * FROM actual)`),
+  ]);
+  return [...conversationCounts!.results, ...tagCounts!.results];
 }
 
 export async function threadCountMismatches() {
