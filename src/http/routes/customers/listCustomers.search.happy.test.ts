@@ -109,7 +109,9 @@ describe("List Customers search (extensions)", () => {
     expect(await search({ emailContains: "adams" })).toEqual([]);
     expect(await search({ emailDomain: "mail.example.com" })).toEqual([]);
     // rank 1: also compares the index with the content of customer_emails.
-    await env.DB.prepare("INSERT INTO customer_emails_fts (customer_emails_fts, rank) VALUES ('integrity-check', 1)").run();
+    await env.DB.prepare(
+      "INSERT INTO customer_emails_fts (customer_emails_fts, rank) VALUES ('integrity-check', 1)",
+    ).run();
   });
 
   it("follows field value changes", async () => {
