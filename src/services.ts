@@ -6,7 +6,7 @@
  */
 import { type Config, readConfig } from "./config";
 import { createDb, type Database } from "./db/client";
-import { type D1Stats, instrumentD1, newD1Stats, serverTiming } from "./db/instrument";
+import { CountingD1, type D1Stats, newD1Stats, serverTiming } from "./db/instrument";
 import type { OutgoingMail } from "./domain/mail/outgoing/message";
 import type { WebhookMessage } from "./domain/webhooks/message";
 
@@ -55,6 +55,12 @@ export interface Services {
 export interface ServiceOptions {
   /** Counts this request's D1 round trips and rows (Server-Timing). */
   d1Stats?: D1Stats;
+  /**
+   * Where the D1 session starts (read replication, README "Read replicas"): a bookmark, or
+   * "first-primary" (the default: queue consumers, the cron and email write) or
+   * "first-unconstrained" (reads served by the nearest replica).
+   */
+  d1Session?: D1SessionConstraint | D1SessionBookmark;
   clock?: Clock;
   origin?: string;
 }
@@ -64,8 +70,17 @@ export function createServices(
   ctx: Pick<ExecutionContext, "waitUntil">,
   options: ServiceOptions = {},
 ): Services {
+  return servicesOver(env.DB.withSession(options.d1Session ?? "first-primary"), env, ctx, options);
+}
+
+function servicesOver(
+  d1: D1DatabaseSession,
+  env: Env,
+  ctx: Pick<ExecutionContext, "waitUntil">,
+  options: ServiceOptions,
+): Services {
   return {
-    db: createDb(options.d1Stats ? instrumentD1(env.DB, options.d1Stats) : env.DB),
+    db: createDb(new CountingD1(d1, options.d1Stats ?? newD1Stats())),
     config: readConfig(env),
     storage: env.ATTACHMENTS,
     queues: { webhooks: env.WEBHOOK_QUEUE, mail: (env.MAIL_QUEUE as Queue<OutgoingMail> | undefined) ?? null },
@@ -77,9 +92,48 @@ export function createServices(
   };
 }
 
-/** Services for one HTTP request, counting its D1 cost for the Server-Timing header. */
-export function requestServices(env: Env, ctx: Pick<ExecutionContext, "waitUntil">, origin: string) {
+/**
+ * The header a D1 session bookmark travels in, both ways (Cloudflare's name in its read
+ * replication examples): a response carries the bookmark of what the request read and wrote,
+ * and a request that sends it back reads a replica at least that up to date.
+ */
+export const BOOKMARK_HEADER = "x-d1-bookmark";
+
+/**
+ * A bookmark as D1 issues them: four dash-separated hex fields of fixed width (8-8-8-32), which
+ * the D1 binding compares as strings to keep the newest. Anything else a client sends is
+ * ignored (the request starts as if it had sent none) rather than handed to D1 to fail on.
+ */
+const BOOKMARK = /^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{32}$/;
+
+/**
+ * Where a request's D1 session starts. Reads (GET, HEAD, OPTIONS) start at the client's
+ * bookmark, so a client sees its own writes, or anywhere (the nearest replica); writes start
+ * at the primary, which is never behind any bookmark, so their checks read the latest rows.
+ */
+export function sessionStart(
+  method: string,
+  bookmark: string | null | undefined,
+): D1SessionConstraint | D1SessionBookmark {
+  if (method !== "GET" && method !== "HEAD" && method !== "OPTIONS") return "first-primary";
+  return bookmark && BOOKMARK.test(bookmark) ? bookmark : "first-unconstrained";
+}
+
+export interface RequestInfo {
+  method: string;
+  /** The request's origin, for absolute links. */
+  origin: string;
+  /** The client's BOOKMARK_HEADER, if any. */
+  bookmark: string | null | undefined;
+}
+
+/**
+ * Services for one HTTP request: its own D1 session, counting its D1 cost for the
+ * Server-Timing header, and the session's latest bookmark for BOOKMARK_HEADER.
+ */
+export function requestServices(env: Env, ctx: Pick<ExecutionContext, "waitUntil">, request: RequestInfo) {
   const d1Stats = newD1Stats();
-  const services = createServices(env, ctx, { d1Stats, origin });
-  return { services, serverTiming: () => serverTiming(d1Stats) };
+  const session = env.DB.withSession(sessionStart(request.method, request.bookmark));
+  const services = servicesOver(session, env, ctx, { d1Stats, origin: request.origin });
+  return { services, serverTiming: () => serverTiming(d1Stats), bookmark: () => session.getBookmark() };
 }

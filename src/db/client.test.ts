@@ -2,6 +2,7 @@ import { env } from "cloudflare:test";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createDb } from "./client";
+import { CountingD1, newD1Stats } from "./instrument";
 import { tags } from "./schema";
 
 describe("createDb", () => {
@@ -17,5 +18,40 @@ describe("createDb", () => {
       ["raw-tag", 7],
       ["builder-tag", 0],
     ]);
+  });
+});
+
+describe("the isolate's Drizzle instance", () => {
+  it("runs each view's queries on that view's client, counted apart, also when interleaved", async () => {
+    const [a, b] = [newD1Stats(), newD1Stats()];
+    const dbA = createDb(new CountingD1(env.DB.withSession("first-primary"), a));
+    const dbB = createDb(new CountingD1(env.DB.withSession("first-unconstrained"), b));
+    // One Drizzle instance: the views add no builders of their own.
+    expect(Object.getPrototypeOf(dbA)).toBe(Object.getPrototypeOf(dbB));
+    await Promise.all([
+      dbA.select().from(tags),
+      dbB.select().from(tags),
+      dbB.batch([dbB.select().from(tags), dbB.run(sql`INSERT INTO tags (name) VALUES (${"view-b"})`)]),
+      dbB.$count(tags),
+    ]);
+    expect(a.roundTrips).toBe(1);
+    expect(b.roundTrips).toBe(3);
+    expect(a.rowsWritten).toBe(0);
+    expect(b.rowsWritten).toBeGreaterThan(0);
+  });
+
+  it("keeps the D1 session's bookmark moving with the view's writes", async () => {
+    const session = env.DB.withSession("first-primary");
+    const db = createDb(new CountingD1(session, newD1Stats()));
+    await db.select().from(tags);
+    const before = session.getBookmark();
+    await db.insert(tags).values({ name: "moved" });
+    expect(before).not.toBeNull();
+    expect((session.getBookmark() ?? "") > (before ?? "")).toBe(true);
+  });
+
+  it("refuses the relational db.query API, whose builders would bypass the view's client", async () => {
+    const db = createDb(env.DB);
+    await expect(db.query.tags.findMany()).rejects.toThrow(/no D1 client/);
   });
 });

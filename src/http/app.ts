@@ -6,7 +6,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ApiError, errorResponse } from "../lib/errors";
-import { requestServices } from "../services";
+import { BOOKMARK_HEADER, requestServices } from "../services";
 import type { AppEnv } from "./env";
 import { requireApiKey } from "./middleware/auth";
 import { requestBody } from "./middleware/body";
@@ -33,19 +33,23 @@ export function createApp() {
     return routeTable.allowedMethods(path);
   };
 
-  // D1 first: services, the key check and every endpoint read it.
+  // D1 first: services, the key check and every endpoint read it. Each request has its own D1
+  // session (read replication): see sessionStart in src/services.ts.
   app.use("*", requireConfig(["DB"]));
   app.use("*", async (c, next) => {
-    const { services, serverTiming } = requestServices(
+    const { services, serverTiming, bookmark } = requestServices(
       c.env,
       { waitUntil: (task) => c.executionCtx.waitUntil(task) },
-      new URL(c.req.url).origin,
+      { method: c.req.method, origin: new URL(c.req.url).origin, bookmark: c.req.header(BOOKMARK_HEADER) },
     );
     c.set("services", services);
     c.set("config", services.config);
     c.set("db", services.db);
     await next();
     c.header("Server-Timing", serverTiming(), { append: true });
+    // The session's latest bookmark: sent back, the next read sees at least what this one did.
+    const latest = bookmark();
+    if (latest) c.header(BOOKMARK_HEADER, latest);
   });
   app.use("*", cors(allowedMethods));
   // Secrets after the key check: strangers learn nothing of the configuration.

@@ -4,10 +4,11 @@
  */
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
+import { BOOKMARK_HEADER } from "../../services";
 import type { AppEnv } from "../env";
 
-const ALLOWED_HEADERS = "Content-Type, Accept, Authorization, X-FreeScout-API-Key, Idempotency-Key";
-const EXPOSED_HEADERS = "Resource-ID, Location, Server-Timing, Idempotent-Replayed";
+const ALLOWED_HEADERS = `Content-Type, Accept, Authorization, X-FreeScout-API-Key, Idempotency-Key, ${BOOKMARK_HEADER}`;
+const EXPOSED_HEADERS = `Resource-ID, Location, Server-Timing, Idempotent-Replayed, ${BOOKMARK_HEADER}`;
 
 export function allowedOrigin(configured: string, origin: string | undefined): string | null {
   const value = configured.trim();
