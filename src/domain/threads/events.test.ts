@@ -38,7 +38,7 @@ describe("thread events", () => {
     await subscribe(["convo.thread.updated", "convo.thread.deleted"]);
     await patch(3, { text: "Refund sent.", byUserId: 1 });
     const [event] = await fired(1);
-    expect(event).toMatchObject({ event: "convo.thread.updated", body: { id: 1, mailboxId: 1 } });
+    expect(event).toMatchObject({ event: "convo.thread.updated", body: { id: 1, mailboxId: 1, threadId: 3 } });
     expect(event!.body._embedded.threads.find((t: { id: number }) => t.id === 3).body).toBe("Refund sent.");
     sent = [];
     await patch(3, { text: "Refund sent.", byUserId: 1 });
@@ -50,6 +50,7 @@ describe("thread events", () => {
     await del("/api/conversations/1/threads/3");
     const [deleted] = await fired(1);
     expect(deleted!.event).toBe("convo.thread.deleted");
+    expect(deleted!.body.threadId).toBe(3); // which thread: it is no longer among the threads
     expect(deleted!.body._embedded.threads.map((t: { id: number }) => t.id)).not.toContain(3);
     sent = [];
     await del("/api/conversations/1/threads/5");

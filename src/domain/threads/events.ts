@@ -2,7 +2,8 @@
  * The extension events of Update Thread and Delete Thread (sent only to webhooks that name
  * them): convo.thread.updated for a new text or a thread hidden or shown, convo.thread.deleted
  * for a thread deleted. The payload is the conversation as Get Conversation shows it after the
- * change (with threads), as FreeScout's convo.* events carry it, read only if some webhook wants it.
+ * change (with threads), as FreeScout's convo.* events carry it, plus `threadId`: which thread
+ * (a deleted one is no longer among the threads). Read only if some webhook wants it.
  */
 import { conversationPayload, type Reader } from "../conversations/load";
 import type { DomainEvent } from "../webhooks/publish";
@@ -16,5 +17,10 @@ export function changeEvents(
 ): DomainEvent[] {
   if (!changed) return [];
   const event = change === "updated" ? "convo.thread.updated" : "convo.thread.deleted";
-  return [{ event, payload: conversationPayload(services, target.conversationId) }];
+  const conversation = conversationPayload(services, target.conversationId);
+  const payload = async () => {
+    const shown = await conversation();
+    return shown && { ...shown, threadId: target.threadId };
+  };
+  return [{ event, payload }];
 }
