@@ -8,7 +8,7 @@ import * as schema from "./schema";
  * queries go to (the request's D1 session, counted for Server-Timing: src/db/instrument.ts):
  * `createDb(d1)` answers a view of the isolate's instance, two `Object.create` calls, whose
  * Drizzle session holds that client. Everything else (the dialect, the schema's relational
- * config Drizzle extracts from 30 tables, the builders' prototypes) is shared. Every query
+ * config Drizzle extracts from every table, the builders' prototypes) is shared. Every query
  * builder, `batch`, `run`/`all`/`get`/`values`, `$count` and `with` read the client through
  * `this.session`; the relational `db.query` API does not (its builders hold the isolate's
  * session) and throws when used: select() instead.
