@@ -409,10 +409,13 @@ export const conversationTags = sqliteTable(
     tagId: integer("tag_id")
       .notNull()
       .references(() => tags.id, { onDelete: "cascade" }),
+    /** The conversation's created_at, kept by triggers (migration 0018): a tag's page in order from an index. */
+    createdAt: integer("created_at").notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.conversationId, t.tagId] }),
     index("conversation_tags_tag_idx").on(t.tagId, t.conversationId),
+    index("conversation_tags_tag_created_idx").on(t.tagId, t.createdAt, t.conversationId),
   ],
 );
 

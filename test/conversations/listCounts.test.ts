@@ -83,4 +83,20 @@ describe("list totals from counters", () => {
     expect(total).toBeGreaterThan(400);
     expect(rowsRead(deep) - rowsRead(first)).toBeLessThan(1.5 * 350);
   });
+
+  it("a tag's page comes from its links in creation order: the page's rows, not a walk past untagged ones", async () => {
+    const res = await get("/api/conversations", { query: { tag: "bulk", status: "all", pageSize: 50 } });
+    const ids = res.json._embedded.conversations.map((c: { id: number }) => c.id);
+    const { results } = await env.DB.prepare(
+      `SELECT c.id FROM conversations c JOIN conversation_tags ct ON ct.conversation_id = c.id
+       JOIN tags t ON t.id = ct.tag_id AND t.name = 'bulk' ORDER BY c.created_at DESC, c.id DESC LIMIT 50`,
+    ).all<{ id: number }>();
+    expect(ids).toEqual(results.map((row) => row.id));
+    // The first page without a filter, plus the tag's 50 links (read, listed, sorted): walking
+    // the creation order past the untagged two thirds and probing each for the tag reads more.
+    const plain = await get("/api/conversations", { query: { pageSize: 50 } });
+    expect(rowsRead(res)).toBeLessThanOrEqual(rowsRead(plain) + 3 * 50);
+    const older = await get("/api/conversations", { query: { tag: "bulk", status: "all", pageSize: 50, page: 2 } });
+    expect(older.json._embedded.conversations[0].id).not.toBe(ids[0]);
+  });
 });

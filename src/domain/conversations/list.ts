@@ -17,7 +17,7 @@ import {
   splitPage,
   toPeople,
 } from "../../db/conversationQueries";
-import { conversationCounts, conversations, folders, tagCounts } from "../../db/schema";
+import { conversationCounts, conversations, conversationTags, folders, tagCounts } from "../../db/schema";
 import {
   type ConversationState,
   type ConversationStatus,
@@ -320,6 +320,12 @@ function listStatements(
   if (match === undefined) {
     // Counting reads every match whatever the plan: the tag's own list is the cheaper way.
     const counted = plans.tag === "scan" ? and(conditions(filters, mine, { tag: "lookup" }), search.rest) : where;
+    if (onlyTag(filters, mine, search) && (sort.field ?? "createdAt") === "createdAt") {
+      return {
+        page: tagPageStatement(db, filters.tag!, sort.order, page),
+        total: countStatement(db, filters, mine, counted),
+      };
+    }
     return {
       page: sortedPageStatement(filters, page)(
         db,
@@ -337,6 +343,27 @@ function listStatements(
         : idsFirstPageStatement(db, and(matching(match), where), { field: sort.field, order: sort.order }, page),
     total: matchCountStatement(db, match, where),
   };
+}
+
+/** A tag and nothing else that narrows (every status and state): its links hold the order. */
+function onlyTag(filters: ListFilters, mine: unknown, search: CompiledSearch) {
+  const { tag, status, ...rest } = filters;
+  return tag !== undefined && !mine && search.rest === undefined && !given(status) && !Object.values(rest).some(given);
+}
+
+/** A tag's page newest (or oldest) first from the links' (tag, created_at) index; people joined to the page only. */
+function tagPageStatement(db: Database, tag: string, order: "asc" | "desc", page: Paging) {
+  const direction = order === "asc" ? asc : desc;
+  const ids = db
+    .select({ id: conversationTags.conversationId })
+    .from(conversationTags)
+    .where(eq(conversationTags.tagId, sql`(SELECT id FROM tags WHERE name = ${normalizeTagName(tag)})`))
+    .orderBy(direction(conversationTags.createdAt), direction(conversationTags.conversationId))
+    .limit(page.size)
+    .offset(page.offset);
+  return selectConversationPage(db)
+    .where(inArray(conversations.id, ids))
+    .orderBy(direction(conversations.createdAt), direction(conversations.id));
 }
 
 /** The page's select and count for a search (`query`), as the query-plan test reads them. */
@@ -361,9 +388,11 @@ export async function listConversations(
     if (folder?.type === FolderType.Mine && folder.userId !== null)
       mine = { mailboxId: folder.mailboxId, userId: folder.userId };
   }
+  // A tag alone in creation order reads its links' index; otherwise the tag's plan decides.
+  const byTagIndex = onlyTag(filters, mine, search) && (sort.field ?? "createdAt") === "createdAt";
   const plans = {
     tag:
-      filters.tag === undefined
+      filters.tag === undefined || byTagIndex
         ? undefined
         : await tagPlan(services, { name: normalizeTagName(filters.tag), pageSize: page.size }),
   };
