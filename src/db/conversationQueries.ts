@@ -3,7 +3,7 @@
  * `batch()`: related rows are fetched by conversation id with index-backed `IN` lists, and
  * the people they mention (assignees, authors, customers) once each, by id, never per row.
  */
-import { asc, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { asc, desc, eq, getTableColumns, inArray, or, type SQL, sql } from "drizzle-orm";
 import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Database } from "./client";
 import {
@@ -35,12 +35,42 @@ export interface PersonRow {
 const firstEmail = (customerId: SQLiteColumn) =>
   sql<string | null>`(SELECT email FROM customer_emails WHERE customer_id = ${customerId} ORDER BY id LIMIT 1)`;
 
+const threadCreatorUser = alias(users, "thread_creator_user");
+const threadAssignee = alias(users, "thread_assignee");
+const threadEditor = alias(users, "thread_editor");
+const threadCustomer = alias(customers, "thread_customer");
+const threadCreatorCustomer = alias(customers, "thread_creator_customer");
+
+/**
+ * Threads with the people they name joined in, each as one JSON value (`threadPeople` reads
+ * them): a primary-key look-up per person named, where finding the same people by subqueries
+ * over the threads read every thread again for each person column.
+ */
 export const selectThreads = (db: Database, conversationIds: number[]) =>
   db
-    .select()
+    .select({
+      ...getTableColumns(threads),
+      ...refColumn("tcu", threadCreatorUser, threadCreatorUser.email),
+      ...refColumn("tau", threadAssignee, threadAssignee.email),
+      ...refColumn("teu", threadEditor, threadEditor.email),
+      ...refColumn("tc", threadCustomer, firstEmail(threadCustomer.id)),
+      ...refColumn("tcc", threadCreatorCustomer, firstEmail(threadCreatorCustomer.id)),
+    })
     .from(threads)
+    .leftJoin(threadCreatorUser, eq(threadCreatorUser.id, threads.createdByUserId))
+    .leftJoin(threadAssignee, eq(threadAssignee.id, threads.assignedToUserId))
+    .leftJoin(threadEditor, eq(threadEditor.id, threads.editedByUserId))
+    .leftJoin(threadCustomer, eq(threadCustomer.id, threads.customerId))
+    .leftJoin(threadCreatorCustomer, eq(threadCreatorCustomer.id, threads.createdByCustomerId))
     .where(inIds(threads.conversationId, conversationIds))
     .orderBy(desc(threads.createdAt), desc(threads.id));
+
+type ThreadWithPeople = Awaited<ReturnType<ReturnType<typeof selectThreads>["all"]>>[number];
+
+/** The people `selectThreads` joined to its rows. */
+export function threadPeople(rows: readonly ThreadWithPeople[]): People {
+  return peopleFrom(rows, ["tcu", "tau", "teu"], ["tc", "tcc"]);
+}
 
 export const selectAttachments = (db: Database, conversationIds: number[]) =>
   db.select().from(attachments).where(inIds(attachments.conversationId, conversationIds)).orderBy(asc(attachments.id));
@@ -227,27 +257,29 @@ function personFrom(row: Record<string, unknown>, prefix: string): PersonRow | n
   return typeof json === "string" ? (JSON.parse(json) as PersonRow) : null;
 }
 
-/** The page's conversation rows and the people joined to them. */
-export function splitPage(rows: readonly PageRow[]): { rows: ConversationRow[]; people: People } {
+/** The people of rows that carry them as JSON references under these column names. */
+function peopleFrom(rows: readonly object[], userRefs: string[], customerRefs: string[]): People {
   const usersById = new Map<number, PersonRow>();
   const customersById = new Map<number, PersonRow>();
-  for (const row of rows) {
-    for (const prefix of ["pa", "pu", "pk"]) {
+  for (const row of rows as readonly Record<string, unknown>[]) {
+    for (const prefix of userRefs) {
       const person = personFrom(row, prefix);
       if (person) usersById.set(person.id, person);
     }
-    for (const prefix of ["pc", "pcc"]) {
+    for (const prefix of customerRefs) {
       const person = personFrom(row, prefix);
       if (person && !customersById.get(person.id)?.email) customersById.set(person.id, person);
     }
   }
   return {
-    rows: rows.map((row) => row.conversation),
-    people: {
-      user: (id) => (id === null ? null : (usersById.get(id) ?? null)),
-      customer: (id) => (id === null ? null : (customersById.get(id) ?? null)),
-    },
+    user: (id) => (id === null ? null : (usersById.get(id) ?? null)),
+    customer: (id) => (id === null ? null : (customersById.get(id) ?? null)),
   };
+}
+
+/** The page's conversation rows and the people joined to them. */
+export function splitPage(rows: readonly PageRow[]): { rows: ConversationRow[]; people: People } {
+  return { rows: rows.map((row) => row.conversation), people: peopleFrom(rows, ["pa", "pu", "pk"], ["pc", "pcc"]) };
 }
 
 /** People from `first`, else from `second` (a page's joined people, then its threads'). */

@@ -15,7 +15,6 @@ import {
   selectThreads,
   selectTimelogs,
   splitPage,
-  toPeople,
 } from "../../db/conversationQueries";
 import { conversationCounts, conversations, conversationTags, folders, tagCounts } from "../../db/schema";
 import {
@@ -29,7 +28,7 @@ import { namedBatch } from "../batch";
 import { normalizeEmail } from "../customers/resolution";
 import type { Paging } from "../paging";
 import { batchGroups } from "./batchGroups";
-import { type Embed, presentRelated, type Reader, type RelatedResults, threadPeopleStatements } from "./load";
+import { type Embed, presentRelated, type Reader, type RelatedResults } from "./load";
 import { type CompiledSearch, compileSearch, matching } from "./search/compile";
 import { type CustomFieldFilter, customFieldCondition } from "./search/customFields";
 import { TEXT_INDEX, textIndex } from "./search/fts";
@@ -418,7 +417,7 @@ export async function listConversations(
 const noPeople: People = { user: () => null, customer: () => null };
 
 /**
- * What the page's items embed, with the people of their threads: a second round trip only
+ * What the page's items embed (threads come with their people joined in): a second round trip only
  * when something is embedded.
  */
 async function readRelated(
@@ -435,8 +434,7 @@ async function readRelated(
     attachments: selectAttachments(db, when("threads")),
     timelogs: selectTimelogs(db, when("timelogs")),
     tags: selectTags(db, when("tags")),
-    people: threadPeopleStatements(db, when("threads")),
   });
-  const people = embed.has("threads") ? toPeople(reads.people, new Map()) : noPeople;
-  return { results: [definitions, reads.threads, reads.attachments, reads.timelogs, reads.tags], people };
+  // The threads' people come joined to them (presentRelated reads them).
+  return { results: [definitions, reads.threads, reads.attachments, reads.timelogs, reads.tags], people: noPeople };
 }

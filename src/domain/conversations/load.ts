@@ -1,6 +1,7 @@
 /**
- * Conversations and threads as the API returns them. Two round trips whatever the size:
- * the rows (which a write can append to its own batch), then the people they mention.
+ * Conversations and threads as the API returns them, in one round trip (a write can append
+ * these reads to its own batch): the rows, the threads with their people joined in, and the
+ * conversation's people by id.
  */
 import { asc, eq, type SQL, sql } from "drizzle-orm";
 import type { BatchResponse } from "drizzle-orm/batch";
@@ -9,6 +10,7 @@ import {
   byConversation,
   type ConversationRow,
   type IdSource,
+  mergePeople,
   type People,
   peopleStatements,
   selectAttachments,
@@ -16,6 +18,7 @@ import {
   selectTags,
   selectThreads,
   selectTimelogs,
+  threadPeople,
   toPeople,
 } from "../../db/conversationQueries";
 import { attachments, conversations, threads } from "../../db/schema";
@@ -55,12 +58,6 @@ export function relatedStatements(db: Database, ids: number[], mailboxIds: numbe
 
 export type RelatedResults = BatchResponse<ReturnType<typeof relatedStatements>>;
 
-/** The people the threads of some conversations mention, by subquery (the threads are read in the same batch). */
-export function threadPeopleStatements(db: Database, conversationIds: number[]) {
-  const source: IdSource = { ids: [], threadsOf: conversationIds };
-  return peopleStatements(db, source, source, source);
-}
-
 export interface PresentedParts {
   customFields: Conversation["customFields"];
   embedded: Conversation["_embedded"];
@@ -91,6 +88,8 @@ export async function presentRelated(
   signer: AttachmentSigner,
 ): Promise<(row: ConversationRow) => PresentedParts> {
   const [definitions, threadRows, attachmentRows, timelogRows, tagRows] = results;
+  // The threads' own people came joined to them; the conversations' from the caller.
+  const withThreadPeople = mergePeople(people, threadPeople(threadRows));
   const attachmentsOf = await presentAttachmentsByThread(attachmentRows, signer);
   const threadsOf = byConversation(threadRows);
   const timelogsOf = byConversation(timelogRows);
@@ -103,7 +102,7 @@ export async function presentRelated(
       // Newest first: the first thread is the oldest one that is not a line item.
       const first = list.findLast((thread) => thread.type !== "lineitem");
       embedded.threads = list.map((thread) =>
-        presentThread(thread, people, attachmentsOf.get(thread.id) ?? [], {
+        presentThread(thread, withThreadPeople, attachmentsOf.get(thread.id) ?? [], {
           number: row.number,
           first: thread === first,
         }),
@@ -135,7 +134,8 @@ const emailsKnownBy = (rows: readonly ConversationRow[]) =>
  * read after it commits.
  */
 export const conversationStatements = (db: Database, id: number, embed: ReadonlySet<Embed>) => {
-  const source: IdSource = { ids: [], conversations: [id], threadsOf: embed.has("threads") ? [id] : [] };
+  // The conversation's own people; its threads' come joined to them (selectThreads).
+  const source: IdSource = { ids: [], conversations: [id] };
   return [
     db.select().from(conversations).where(eq(conversations.id, id)),
     ...peopleStatements(db, source, source, source),
