@@ -1,9 +1,10 @@
 /**
  * The benchmark's dataset as a few bulk SQL statements (recursive CTEs inside SQLite, no
  * API calls): mailboxes, users with access to all of them, customers with emails and phones,
- * conversations across every status, state and folder, four threads each, tags and custom
- * field values, and the stored Message-IDs of each email conversation's first customer message
- * and agent reply (so incoming replies can thread). Thread bodies are HTML made of common words
+ * conversations across every status, state and folder, four threads each, attachment
+ * metadata on a third of them (two files each), tags and custom field values, and the stored
+ * Message-IDs of each email conversation's first customer message and agent reply (so
+ * incoming replies can thread). Thread bodies are HTML made of common words
  * (WORDS), the order number and a rarer `itemN` word, for the search scenarios. The counter,
  * search and custom-field triggers run as the rows go in.
  */
@@ -177,6 +178,13 @@ SELECT c.id, CASE t.k WHEN 1 THEN 'message' WHEN 2 THEN 'note' ELSE 'customer' E
   CASE WHEN t.k IN (1, 2) THEN NULL ELSE c.customer_id END, c.assignee_id, '[]', '[]', '[]', 0,
   c.created_at + t.k * 600, c.created_at + t.k * 600
 FROM conversations c, (SELECT 0 AS k UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) t;
+
+-- Attachment metadata (the objects themselves would be in R2): both customer threads of every
+-- third conversation carry a file, keys shaped as newAttachmentKey makes them.
+INSERT INTO attachments (conversation_id, thread_id, file_name, mime_type, size, r2_key, created_at)
+SELECT t.conversation_id, t.id, 'invoice-' || t.conversation_id || '.pdf', 'application/pdf', 20000 + (t.id * 7919) % 200000,
+  'attachments/' || strftime('%Y-%m-%dT%H', t.created_at, 'unixepoch') || '/' || lower(hex(randomblob(16))), t.created_at
+FROM threads t WHERE t.type = 'customer' AND t.conversation_id % 3 = 1;
 
 INSERT INTO tags (id, name, color) SELECT key + 1, value, key FROM json_each('${JSON.stringify(TAGS)}');
 

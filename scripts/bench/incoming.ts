@@ -1,7 +1,7 @@
 /**
  * The incoming-mail scenario (issue 15): messages posted to `wrangler dev`'s local Email Routing
  * endpoint (/cdn-cgi/handler/email, as `npm run mail -- receive` does), each run by the
- * Worker's email() handler into the dataset, with autocannon at concurrency 1 and 32:
+ * Worker's email() handler into the dataset, at concurrency 1 and 32 (scripts/bench/load.ts):
  *
  * - new conversations: a sender no customer has yet, a Message-ID nobody stored;
  * - replies: a dataset customer answers the agent's reply of one of their published email
@@ -13,9 +13,8 @@
  * reset) around each load, so the cost is the mean over every message of the scenario, per
  * outcome, and a message that did not come out as expected (created, replied) is an error.
  */
-import autocannon from "autocannon";
 import { benchMessageId, type DatasetSize } from "./dataset.ts";
-import type { Load } from "./report.ts";
+import { interleavedLoad, type Load, type LoadRequest } from "./load.ts";
 
 /** Answered by scripts/bench/worker.js. */
 const STATS_PATH = "/api/__bench/email-stats";
@@ -38,10 +37,10 @@ export interface IncomingResult {
   /** Of those, messages that did not come out as expected. */
   unexpected: number;
   /**
-   * Deliveries wrangler dev answered with success, over both loads (fewer than the messages
-   * counted by up to 32: autocannon drops the answers still in flight when a run ends, the
-   * Worker finishes them). More than the outcomes counted means the Worker was reloaded during the run (wrangler dev restarts it when a
-   * source file changes) and its counters started again: the cost is then from fewer messages.
+   * Deliveries wrangler dev answered with success, over both loads (the load waits for every
+   * answer, so as many as the messages counted). More than the outcomes counted means the
+   * Worker was reloaded during the run (wrangler dev restarts it when a source file changes)
+   * and its counters started again: the cost is then from fewer messages.
    */
   delivered: number;
   /** Mean D1 cost of a message with the expected outcome when the handler returned. */
@@ -56,7 +55,7 @@ export interface IncomingResult {
 
 type Summary = Record<string, { messages: number; atReturn: D1Cost; withBackground: D1Cost }>;
 
-interface Message {
+export interface Message {
   from: string;
   to: string;
   raw: string;
@@ -140,8 +139,8 @@ export function incomingMessages(size: DatasetSize) {
   return { newConversation, reply };
 }
 
-const request = (message: Message) => ({
-  method: "POST" as const,
+export const request = (message: Message): LoadRequest => ({
+  method: "POST",
   path: `/cdn-cgi/handler/email?from=${encodeURIComponent(message.from)}&to=${encodeURIComponent(message.to)}`,
   body: message.raw,
 });
@@ -159,20 +158,12 @@ async function load(
   connections: number,
   duration: number,
 ): Promise<Load & { delivered: number }> {
-  const result = await autocannon({
-    url: base,
-    connections,
-    duration,
-    headers: { "Content-Type": "message/rfc822" },
-    requests: [{ setupRequest: (req) => ({ ...req, ...request(next()) }) }],
-  });
-  return {
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
-    delivered: result["2xx"],
+  const target = {
+    name: "incoming",
+    request: () => ({ ...request(next()), headers: { "Content-Type": "message/rfc822" } }),
   };
+  const load = (await interleavedLoad(base, [target], { connections, seconds: duration, rounds: 1 })).get("incoming")!;
+  return { ...load, delivered: load.requests - load.errors };
 }
 
 const perMessage = (total: D1Cost, messages: number): D1Cost => ({

@@ -32,7 +32,7 @@ function mailboxOneConversations(size: DatasetSize, count: number): number[] {
   return ids;
 }
 
-function openD1(persist: string): DatabaseSync {
+export function openD1(persist: string): DatabaseSync {
   const dir = `${persist}/v3/d1/miniflare-D1DatabaseObject`;
   const file = readdirSync(dir).find((name) => name.endsWith(".sqlite") && name !== "metadata.sqlite");
   if (!file) throw new Error(`no D1 database under ${dir}`);

@@ -7,9 +7,15 @@ export interface BenchRequest {
   body?: string;
 }
 
+/** The floors (scripts/bench/worker.js): no D1, one round trip, one batch of three statements. */
+export type Floor = "none" | "d1" | "batch";
+
 export interface Scenario {
   name: string;
+  /** Reads are compared with the one-round-trip floor, writes with the batch floor. */
   kind: "floor" | "read" | "write";
+  /** For the floors themselves: which one. */
+  floor?: Floor;
   /** A representative request, for the report. */
   example: string;
   request: () => BenchRequest;
@@ -32,8 +38,15 @@ export function scenarios(size: DatasetSize): Scenario[] {
     example: `${method} ${path()} ${JSON.stringify(body())}`,
     request: () => ({ method, path: path(), body: JSON.stringify(body()) }),
   });
+  const floor = (name: string, which: Floor): Scenario => ({
+    ...get(name, () => `/api/__bench/floor/${which}`, "floor"),
+    floor: which,
+  });
   return [
-    get("Floor (ping)", () => "/api/ping", "floor"),
+    floor("Floor: no D1 (auth + constant JSON)", "none"),
+    floor("Floor: one D1 round trip (SELECT 1)", "d1"),
+    floor("Floor: one batch of three statements", "batch"),
+    get("Ping", () => "/api/ping", "floor"),
     get("Get Conversation (embed threads)", () => `/api/conversations/${conversation()}?embed=threads`),
     get("List Conversations (defaults)", () => "/api/conversations"),
     get("List Conversations (mailbox+status+assignee)", () => {
