@@ -3,7 +3,18 @@
  * `batch()`: related rows are fetched by conversation id with index-backed `IN` lists, and
  * the people they mention (assignees, authors, customers) once each, by id, never per row.
  */
-import { asc, desc, eq, getTableColumns, inArray, or, type SQL, sql } from "drizzle-orm";
+import {
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  inArray,
+  or,
+  type SQL,
+  type SQLWrapper,
+  type Subquery,
+  sql,
+} from "drizzle-orm";
 import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Database } from "./client";
 import {
@@ -19,6 +30,7 @@ import {
   users,
 } from "./schema";
 import { idList, inIds } from "./sql";
+import type { DirectoryUser } from "./userDirectory";
 
 export type ConversationRow = typeof conversations.$inferSelect;
 export type ThreadRow = typeof threads.$inferSelect;
@@ -35,41 +47,35 @@ export interface PersonRow {
 const firstEmail = (customerId: SQLiteColumn) =>
   sql<string | null>`(SELECT email FROM customer_emails WHERE customer_id = ${customerId} ORDER BY id LIMIT 1)`;
 
-const threadCreatorUser = alias(users, "thread_creator_user");
-const threadAssignee = alias(users, "thread_assignee");
-const threadEditor = alias(users, "thread_editor");
 const threadCustomer = alias(customers, "thread_customer");
 const threadCreatorCustomer = alias(customers, "thread_creator_customer");
+const otherThreadCreator = sql`CASE WHEN ${threads.createdByCustomerId} <> ${threads.customerId} THEN ${threads.createdByCustomerId} END`;
 
 /**
- * Threads with the people they name joined in, each as one JSON value (`threadPeople` reads
- * them): a primary-key look-up per person named, where finding the same people by subqueries
- * over the threads read every thread again for each person column.
+ * Threads with the customers they name joined in, each as one JSON value (`threadPeople` reads
+ * them): a primary-key look-up per customer named, where finding the same people by subqueries
+ * over the threads read every thread again for each person column. The users they name come
+ * from the user directory (src/db/userDirectory.ts). The creating customer is joined only when
+ * it is not the thread's customer (the usual case).
  */
 export const selectThreads = (db: Database, conversationIds: number[]) =>
   db
     .select({
       ...getTableColumns(threads),
-      ...refColumn("tcu", threadCreatorUser, threadCreatorUser.email),
-      ...refColumn("tau", threadAssignee, threadAssignee.email),
-      ...refColumn("teu", threadEditor, threadEditor.email),
       ...refColumn("tc", threadCustomer, firstEmail(threadCustomer.id)),
       ...refColumn("tcc", threadCreatorCustomer, firstEmail(threadCreatorCustomer.id)),
     })
     .from(threads)
-    .leftJoin(threadCreatorUser, eq(threadCreatorUser.id, threads.createdByUserId))
-    .leftJoin(threadAssignee, eq(threadAssignee.id, threads.assignedToUserId))
-    .leftJoin(threadEditor, eq(threadEditor.id, threads.editedByUserId))
     .leftJoin(threadCustomer, eq(threadCustomer.id, threads.customerId))
-    .leftJoin(threadCreatorCustomer, eq(threadCreatorCustomer.id, threads.createdByCustomerId))
+    .leftJoin(threadCreatorCustomer, eq(threadCreatorCustomer.id, otherThreadCreator))
     .where(inIds(threads.conversationId, conversationIds))
     .orderBy(desc(threads.createdAt), desc(threads.id));
 
 type ThreadWithPeople = Awaited<ReturnType<ReturnType<typeof selectThreads>["all"]>>[number];
 
-/** The people `selectThreads` joined to its rows. */
-export function threadPeople(rows: readonly ThreadWithPeople[]): People {
-  return peopleFrom(rows, ["tcu", "tau", "teu"], ["tc", "tcc"]);
+/** The customers `selectThreads` joined to its rows, and the users of the directory. */
+export function threadPeople(rows: readonly ThreadWithPeople[], directory: ReadonlyMap<number, DirectoryUser>): People {
+  return peopleFrom(rows, ["tc", "tcc"], directory);
 }
 
 export const selectAttachments = (db: Database, conversationIds: number[]) =>
@@ -206,9 +212,6 @@ export const byConversation = <T extends { conversationId: number }>(rows: reado
 
 const pageCustomer = alias(customers, "page_customer");
 const pageCreatorCustomer = alias(customers, "page_creator_customer");
-const pageAssignee = alias(users, "page_assignee");
-const pageCreatorUser = alias(users, "page_creator_user");
-const pageCloser = alias(users, "page_closer");
 
 type RefTable = { id: SQLiteColumn; firstName: SQLiteColumn; lastName: SQLiteColumn; photoUrl: SQLiteColumn };
 
@@ -226,28 +229,43 @@ function refColumn(prefix: string, table: RefTable, email: SQLiteColumn | SQL) {
   };
 }
 
+const otherCreator = sql`CASE WHEN ${conversations.createdByCustomerId} <> ${conversations.customerId} THEN ${conversations.createdByCustomerId} END`;
+
+const PAGE_FIELDS = {
+  conversation: conversations,
+  // The address the conversation is with, else the customer's first (a conversation without one).
+  ...refColumn("pc", pageCustomer, sql`COALESCE(${conversations.customerEmail}, ${firstEmail(pageCustomer.id)})`),
+  ...refColumn("pcc", pageCreatorCustomer, firstEmail(pageCreatorCustomer.id)),
+};
+
 /**
- * A page of conversations with the people each item shows, joined in: one row read per
- * person shown, against two for looking the same people up by id afterwards. The creating
- * customer is joined only when it is not the conversation's customer (the usual case).
+ * A page of conversations with the customers each item shows, joined in: one row read per
+ * customer shown, against two for looking the same customers up by id afterwards (the users
+ * come from the user directory). The creating customer is joined only when it is not the
+ * conversation's customer (the usual case). `ids`: a select of the page's ids (`id`), read
+ * first and joined to the rows, where `id IN (...)` would read the ids twice.
  */
 export function selectConversationPage(db: Database) {
-  const otherCreator = sql`CASE WHEN ${conversations.createdByCustomerId} <> ${conversations.customerId} THEN ${conversations.createdByCustomerId} END`;
   return db
-    .select({
-      conversation: conversations,
-      ...refColumn("pc", pageCustomer, conversations.customerEmail),
-      ...refColumn("pa", pageAssignee, pageAssignee.email),
-      ...refColumn("pu", pageCreatorUser, pageCreatorUser.email),
-      ...refColumn("pk", pageCloser, pageCloser.email),
-      ...refColumn("pcc", pageCreatorCustomer, firstEmail(pageCreatorCustomer.id)),
-    })
+    .select(PAGE_FIELDS)
     .from(conversations)
     .leftJoin(pageCustomer, eq(pageCustomer.id, conversations.customerId))
-    .leftJoin(pageAssignee, eq(pageAssignee.id, conversations.assigneeId))
-    .leftJoin(pageCreatorUser, eq(pageCreatorUser.id, conversations.createdByUserId))
-    .leftJoin(pageCloser, eq(pageCloser.id, conversations.closedByUserId))
     .leftJoin(pageCreatorCustomer, eq(pageCreatorCustomer.id, otherCreator));
+}
+
+/**
+ * The page whose ids `page` selects (its `id` column, in the page's order), read first: the rows
+ * come in that order, as the ids lead the join (CROSS JOIN keeps SQLite from reordering it),
+ * and neither an `id IN (...)` nor an ORDER BY reads the page a second time.
+ */
+export function selectConversationPageOf(db: Database, page: Subquery & { id: SQLWrapper }) {
+  return db
+    .select(PAGE_FIELDS)
+    .from(page)
+    .crossJoin(conversations)
+    .leftJoin(pageCustomer, eq(pageCustomer.id, conversations.customerId))
+    .leftJoin(pageCreatorCustomer, eq(pageCreatorCustomer.id, otherCreator))
+    .where(eq(conversations.id, page.id));
 }
 
 type PageRow = Awaited<ReturnType<ReturnType<typeof selectConversationPage>["all"]>>[number];
@@ -257,29 +275,31 @@ function personFrom(row: Record<string, unknown>, prefix: string): PersonRow | n
   return typeof json === "string" ? (JSON.parse(json) as PersonRow) : null;
 }
 
-/** The people of rows that carry them as JSON references under these column names. */
-function peopleFrom(rows: readonly object[], userRefs: string[], customerRefs: string[]): People {
-  const usersById = new Map<number, PersonRow>();
+/** The customers of rows that carry them as JSON references under these column names, and the directory's users. */
+function peopleFrom(
+  rows: readonly object[],
+  customerRefs: string[],
+  directory: ReadonlyMap<number, DirectoryUser>,
+): People {
   const customersById = new Map<number, PersonRow>();
   for (const row of rows as readonly Record<string, unknown>[]) {
-    for (const prefix of userRefs) {
-      const person = personFrom(row, prefix);
-      if (person) usersById.set(person.id, person);
-    }
     for (const prefix of customerRefs) {
       const person = personFrom(row, prefix);
       if (person && !customersById.get(person.id)?.email) customersById.set(person.id, person);
     }
   }
   return {
-    user: (id) => (id === null ? null : (usersById.get(id) ?? null)),
+    user: (id) => (id === null ? null : (directory.get(id) ?? null)),
     customer: (id) => (id === null ? null : (customersById.get(id) ?? null)),
   };
 }
 
-/** The page's conversation rows and the people joined to them. */
-export function splitPage(rows: readonly PageRow[]): { rows: ConversationRow[]; people: People } {
-  return { rows: rows.map((row) => row.conversation), people: peopleFrom(rows, ["pa", "pu", "pk"], ["pc", "pcc"]) };
+/** The page's conversation rows and their people: the customers joined to them, the directory's users. */
+export function splitPage(
+  rows: readonly PageRow[],
+  directory: ReadonlyMap<number, DirectoryUser>,
+): { rows: ConversationRow[]; people: People } {
+  return { rows: rows.map((row) => row.conversation), people: peopleFrom(rows, ["pc", "pcc"], directory) };
 }
 
 /** People from `first`, else from `second` (a page's joined people, then its threads'). */

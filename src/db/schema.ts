@@ -628,3 +628,13 @@ export const tagCounts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.tagId, t.mailboxId, t.status, t.state] })],
 );
+
+/**
+ * The users' version (migration 0019): one row whose token triggers replace with a random one
+ * on every change to `users`, so an isolate's copy of the users (src/db/userDirectory.ts)
+ * knows in one row read whether it is current.
+ */
+export const usersVersion = sqliteTable("users_version", {
+  id: integer("id").primaryKey(),
+  token: text("token").notNull(),
+});

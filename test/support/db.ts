@@ -15,8 +15,9 @@ export async function loadDemoData() {
 export async function clearDatabase() {
   const { results } = await env.DB.prepare(
     // Ordinary tables only: full-text indexes (virtual and shadow tables) follow their
-    // content tables through triggers.
-    "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name <> 'd1_migrations'",
+    // content tables through triggers, and the users' version row (replaced by the users'
+    // triggers, never removed) stays.
+    "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT IN ('d1_migrations', 'users_version')",
   ).all<{ name: string }>();
   await env.DB.batch([
     env.DB.prepare("PRAGMA defer_foreign_keys = ON"),

@@ -11,10 +11,10 @@ type GroupResults<G> = G extends Statement
   ? G["_"]["result"]
   : { -readonly [I in keyof G]: G[I] extends Statement ? G[I]["_"]["result"] : never };
 
-export async function batchGroups<S extends Record<string, Group>>(
-  db: Database,
-  groups: S,
-): Promise<{ [K in keyof S]: GroupResults<S[K]> }> {
+/** What `batchGroups` answers for these groups. */
+export type GroupsResults<S extends Record<string, Group>> = { [K in keyof S]: GroupResults<S[K]> };
+
+export async function batchGroups<S extends Record<string, Group>>(db: Database, groups: S): Promise<GroupsResults<S>> {
   const names = Object.keys(groups);
   const flat: Statement[] = [];
   const spans = names.map((name) => {
@@ -29,5 +29,5 @@ export async function batchGroups<S extends Record<string, Group>>(
       name,
       single ? results[start] : results.slice(start, start + length),
     ]),
-  ) as { [K in keyof S]: GroupResults<S[K]> };
+  ) as GroupsResults<S>;
 }

@@ -29,7 +29,7 @@ import { emailThreadStatements } from "../mail/threadSource";
 import { createdEvents } from "../webhooks/events";
 import type { DomainEvent } from "../webhooks/publish";
 import { batchGroups } from "./batchGroups";
-import { type ConversationResults, conversationStatements, finishConversation, WITH_THREADS } from "./load";
+import { conversationReads, WITH_THREADS } from "./load";
 import { usersWithAccess } from "./people";
 import type { ThreadInput } from "./threadInput";
 import { byCustomer, isReply, previewOf, sourceVia, statusAfterThread } from "./threadRules";
@@ -146,20 +146,15 @@ export async function createConversation(services: Deps, input: CreateConversati
     fieldValues,
     stored,
   });
-  let written: { writes: unknown[]; conversation: ConversationResults };
-  try {
-    written = await batchGroups(db, {
-      writes: statements.list,
-      conversation: conversationStatements(db, id, WITH_THREADS),
-    });
-  } catch (error) {
+  const answer = conversationReads(db, id, WITH_THREADS);
+  const written = await batchGroups(db, { writes: statements.list, ...answer.groups }).catch(async (error) => {
     await deleteAttachmentObjects(
       services,
       stored.flat().map((file) => file.r2Key),
     );
     throw error;
-  }
-  const conversation = (await finishConversation(services, written.conversation, WITH_THREADS))!;
+  });
+  const conversation = (await answer.finish(services, written))!;
   const newCustomers = createdCustomers(statements.customerInsertAt, written.writes);
   return {
     id,

@@ -10,6 +10,7 @@ import {
   type People,
   selectAttachments,
   selectConversationPage,
+  selectConversationPageOf,
   selectFieldDefinitions,
   selectTags,
   selectThreads,
@@ -17,6 +18,7 @@ import {
   splitPage,
 } from "../../db/conversationQueries";
 import { conversationCounts, conversations, conversationTags, folders, tagCounts } from "../../db/schema";
+import { userDirectoryReads } from "../../db/userDirectory";
 import {
   type ConversationState,
   type ConversationStatus,
@@ -264,9 +266,7 @@ function idsFirstPageStatement(db: Database, where: SQL | undefined, sort: Sort,
     .orderBy(...order)
     .limit(page.size)
     .offset(page.offset);
-  return selectConversationPage(db)
-    .where(inArray(conversations.id, ids))
-    .orderBy(...order);
+  return selectConversationPageOf(db, ids.as("page_ids"));
 }
 
 /**
@@ -360,9 +360,7 @@ function tagPageStatement(db: Database, tag: string, order: "asc" | "desc", page
     .orderBy(direction(conversationTags.createdAt), direction(conversationTags.conversationId))
     .limit(page.size)
     .offset(page.offset);
-  return selectConversationPage(db)
-    .where(inArray(conversations.id, ids))
-    .orderBy(direction(conversations.createdAt), direction(conversations.id));
+  return selectConversationPageOf(db, ids.as("page_ids"));
 }
 
 /** The page's select and count for a search (`query`), as the query-plan test reads them. */
@@ -395,17 +393,22 @@ export async function listConversations(
         ? undefined
         : await tagPlan(services, { name: normalizeTagName(filters.tag), pageSize: page.size }),
   };
+  const directory = userDirectoryReads(db);
+  const [usersVersion, users] = directory.statements;
   const reads = await namedBatch(db, {
     ...listStatements(db, filters, mine, plans, sort, page, search),
     definitions: selectFieldDefinitions(db),
+    usersVersion,
+    users,
   });
   if (filters.customFields?.length || query) checkCustomFields(reads.definitions, filters.customFields ?? [], query);
   const { page: pageRows, definitions } = reads;
   const totalElements = reads.total[0]?.n ?? 0;
   if (pageRows.length === 0) return { items: [], total: totalElements };
-  const { rows, people: joined } = splitPage(pageRows);
+  const userRows = directory.read([reads.usersVersion, reads.users]);
+  const { rows, people: joined } = splitPage(pageRows, userRows);
   const related = await readRelated(db, rows, definitions, embed);
-  const parts = await presentRelated(related.results, embed, mergePeople(joined, related.people), services);
+  const parts = await presentRelated(related.results, embed, mergePeople(joined, related.people), userRows, services);
   const now = services.clock.seconds();
   const items = rows.map((row) => {
     const { customFields, embedded } = parts(row);

@@ -1,9 +1,9 @@
 /**
  * Conversations and threads as the API returns them, in one round trip (a write can append
- * these reads to its own batch): the rows, the threads with their people joined in, and the
- * conversation's people by id.
+ * these reads to its own batch): the rows with the customers they name joined in, and the
+ * users from the isolate's user directory.
  */
-import { asc, eq, type SQL, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { BatchResponse } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
 import {
@@ -14,20 +14,25 @@ import {
   type People,
   peopleStatements,
   selectAttachments,
+  selectConversationPage,
   selectFieldDefinitions,
   selectTags,
   selectThreads,
   selectTimelogs,
+  splitPage,
   threadPeople,
   toPeople,
 } from "../../db/conversationQueries";
 import { attachments, conversations, threads } from "../../db/schema";
+import { type DirectoryUser, userDirectoryReads } from "../../db/userDirectory";
 import { type Attachment, presentAttachment } from "../../present/attachment";
 import { type Conversation, presentConversation, presentThread, presentTimelog } from "../../present/conversation";
 import { presentFieldValues } from "../../present/fieldValues";
 import { presentTag } from "../../present/tag";
 import type { Services } from "../../services";
 import { type AttachmentSigner, attachmentUrls } from "../attachments/tokens";
+import type { Statement } from "../batch";
+import { batchGroups, type GroupsResults } from "./batchGroups";
 
 export const EMBEDS = ["threads", "timelogs", "tags"] as const;
 export type Embed = (typeof EMBEDS)[number];
@@ -44,19 +49,16 @@ export const embedSet = (values: readonly string[] | undefined, fallback: Embed[
 /** What presenting needs besides rows: the people, signed attachment links, and the time. */
 export type Reader = Pick<Services, "db" | "origin" | "secrets" | "clock">;
 
-/** What the conversations show besides their own row; part of the caller's batch. */
-export function relatedStatements(db: Database, ids: number[], mailboxIds: number[] | SQL, embed: ReadonlySet<Embed>) {
-  const when = (name: Embed) => (embed.has(name) ? ids : []);
-  return [
-    selectFieldDefinitions(db, mailboxIds),
-    selectThreads(db, when("threads")),
-    selectAttachments(db, when("threads")),
-    selectTimelogs(db, when("timelogs")),
-    selectTags(db, when("tags")),
-  ] as const;
-}
+type Rows<Q extends Statement> = Q["_"]["result"];
 
-export type RelatedResults = BatchResponse<ReturnType<typeof relatedStatements>>;
+/** What the conversations show besides their own row, as read by the caller's batch. */
+export type RelatedResults = readonly [
+  Rows<ReturnType<typeof selectFieldDefinitions>>,
+  Rows<ReturnType<typeof selectThreads>>,
+  Rows<ReturnType<typeof selectAttachments>>,
+  Rows<ReturnType<typeof selectTimelogs>>,
+  Rows<ReturnType<typeof selectTags>>,
+];
 
 export interface PresentedParts {
   customFields: Conversation["customFields"];
@@ -85,11 +87,12 @@ export async function presentRelated(
   results: RelatedResults,
   embed: ReadonlySet<Embed>,
   people: People,
+  directory: ReadonlyMap<number, DirectoryUser>,
   signer: AttachmentSigner,
 ): Promise<(row: ConversationRow) => PresentedParts> {
   const [definitions, threadRows, attachmentRows, timelogRows, tagRows] = results;
-  // The threads' own people came joined to them; the conversations' from the caller.
-  const withThreadPeople = mergePeople(people, threadPeople(threadRows));
+  // The threads' own customers came joined to them; the conversations' from the caller.
+  const withThreadPeople = mergePeople(people, threadPeople(threadRows, directory));
   const attachmentsOf = await presentAttachmentsByThread(attachmentRows, signer);
   const threadsOf = byConversation(threadRows);
   const timelogsOf = byConversation(timelogRows);
@@ -120,49 +123,47 @@ export async function presentRelated(
   };
 }
 
-/** The customers' emails the conversations carry (the address the conversation is with). */
-const emailsKnownBy = (rows: readonly ConversationRow[]) =>
-  new Map(
-    rows.flatMap((row) =>
-      row.customerId !== null && row.customerEmail ? [[row.customerId, row.customerEmail] as const] : [],
-    ),
-  );
-
 /**
- * The reads of Get Conversation, people included: they are found by subquery from the
- * conversation (and its threads), so a write appends them to its own batch and nothing is
- * read after it commits.
+ * The reads of Get Conversation as named groups of the caller's batch (`batchGroups`), and
+ * how to present what they read: the conversation with its customers joined in, the users
+ * from the directory, its mailbox's field definitions, and only what `embed` asks for. A write
+ * appends them to its own batch, so nothing is read after it commits.
  */
-export const conversationStatements = (db: Database, id: number, embed: ReadonlySet<Embed>) => {
-  // The conversation's own people; its threads' come joined to them (selectThreads).
-  const source: IdSource = { ids: [], conversations: [id] };
-  return [
-    db.select().from(conversations).where(eq(conversations.id, id)),
-    ...peopleStatements(db, source, source, source),
-    ...relatedStatements(db, [id], sql`(SELECT mailbox_id FROM conversations WHERE id = ${id})`, embed),
-  ] as const;
-};
-
-export type ConversationResults = BatchResponse<ReturnType<typeof conversationStatements>>;
-
-/** Presents what `conversationStatements` read; null if there is no such conversation. */
-export async function finishConversation(
-  services: Reader,
-  results: ConversationResults,
-  embed: ReadonlySet<Embed>,
-): Promise<Conversation | null> {
-  const [found, userRows, customerRows, emailRows, ...related] = results;
-  const row = found[0];
-  if (!row) return null;
-  const people = toPeople([userRows, customerRows, emailRows], emailsKnownBy(found));
-  const parts = (await presentRelated(related, embed, people, services))(row);
-  return presentConversation(row, people, parts.customFields, parts.embedded, services.clock.seconds());
+export function conversationReads(db: Database, id: number, embed: ReadonlySet<Embed>) {
+  const directory = userDirectoryReads(db);
+  const when = <Q>(name: Embed, statement: () => Q): Q[] => (embed.has(name) ? [statement()] : []);
+  const groups = {
+    conversation: selectConversationPage(db).where(eq(conversations.id, id)),
+    definitions: selectFieldDefinitions(db, sql`(SELECT mailbox_id FROM conversations WHERE id = ${id})`),
+    users: directory.statements,
+    threads: when("threads", () => selectThreads(db, [id])),
+    attachments: when("threads", () => selectAttachments(db, [id])),
+    timelogs: when("timelogs", () => selectTimelogs(db, [id])),
+    tags: when("tags", () => selectTags(db, [id])),
+  };
+  /** The conversation as the API shows it; null if there is no such conversation. */
+  const finish = async (services: Reader, results: GroupsResults<typeof groups>): Promise<Conversation | null> => {
+    const users = directory.read(results.users);
+    const { rows, people } = splitPage(results.conversation, users);
+    const row = rows[0];
+    if (!row) return null;
+    const related: RelatedResults = [
+      results.definitions,
+      results.threads[0] ?? [],
+      results.attachments[0] ?? [],
+      results.timelogs[0] ?? [],
+      results.tags[0] ?? [],
+    ];
+    const parts = (await presentRelated(related, embed, people, users, services))(row);
+    return presentConversation(row, people, parts.customFields, parts.embedded, services.clock.seconds());
+  };
+  return { groups, finish };
 }
 
 /** Get Conversation: one round trip; null if unknown. */
 export async function loadConversation(services: Reader, input: { id: number; embed: ReadonlySet<Embed> }) {
-  const { db } = services;
-  return finishConversation(services, await db.batch(conversationStatements(db, input.id, input.embed)), input.embed);
+  const reads = conversationReads(services.db, input.id, input.embed);
+  return reads.finish(services, await batchGroups(services.db, reads.groups));
 }
 
 /** The conversation as Get Conversation returns it (with threads), read when some webhook wants it. */
@@ -170,6 +171,14 @@ export const conversationPayload =
   (services: Reader, id: number, embed: ReadonlySet<Embed> = WITH_THREADS) =>
   () =>
     loadConversation(services, { id, embed });
+
+/** The customers' emails the conversations carry (the address the conversation is with). */
+const emailsKnownBy = (rows: readonly ConversationRow[]) =>
+  new Map(
+    rows.flatMap((row) =>
+      row.customerId !== null && row.customerEmail ? [[row.customerId, row.customerEmail] as const] : [],
+    ),
+  );
 
 /** The reads of one thread as Create Thread answers it, people included; a write may append them to its batch. */
 export const threadStatements = (db: Database, conversationId: number, threadId: number) => {

@@ -12,7 +12,7 @@ import { namedBatch } from "../batch";
 import { DELETE_EVENTS, deleteEvents } from "../webhooks/events";
 import type { DomainEvent } from "../webhooks/publish";
 import { batchGroups } from "./batchGroups";
-import { conversationStatements, finishConversation, type Reader, WITH_THREADS } from "./load";
+import { conversationReads, type Reader, WITH_THREADS } from "./load";
 
 type Deps = Reader & Pick<Services, "storage" | "background">;
 
@@ -32,14 +32,15 @@ export async function deleteConversation(
  */
 async function conversationBeforeDelete(services: Reader, id: number) {
   const { db } = services;
+  const conversation = conversationReads(db, id, WITH_THREADS);
   const reads = await batchGroups(db, {
     subscribers: db.select({ events: webhooks.events }).from(webhooks),
-    conversation: conversationStatements(db, id, WITH_THREADS),
+    ...conversation.groups,
   });
   const wanted = reads.subscribers.some((row) =>
     row.events.some((event) => (DELETE_EVENTS as readonly string[]).includes(event)),
   );
-  return wanted ? finishConversation(services, reads.conversation, WITH_THREADS) : null;
+  return wanted ? conversation.finish(services, reads) : null;
 }
 
 /** Deletes the rows; returns the R2 keys of the conversation's attachments. */
