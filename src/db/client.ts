@@ -17,7 +17,9 @@ import * as schema from "./schema";
 const noClient = (): never => {
   throw new Error("Queries run on a createDb(d1) view: the isolate's Drizzle instance has no D1 client");
 };
-const isolate = drizzle({ prepare: noClient, batch: noClient } as unknown as D1Database, { schema });
+/** What the isolate's instance gives a statement it prepares (src/db/prepared.ts): nothing to run. */
+const noStatement = { bind: noClient, all: noClient, run: noClient, first: noClient, raw: noClient };
+const isolate = drizzle({ prepare: () => noStatement, batch: noClient } as unknown as D1Database, { schema });
 
 /**
  * drizzle-orm 0.45's D1 batch cannot bind parameters of raw statements
@@ -34,6 +36,9 @@ isolate.batch = function (this: Database, items) {
 };
 
 export type Database = typeof isolate;
+
+/** The isolate's instance itself, for statements prepared once (src/db/prepared.ts); it runs nothing. */
+export const isolateDb: Database = isolate;
 
 const isolateSession = (isolate as unknown as { session: object }).session;
 

@@ -10,6 +10,7 @@ import {
   getTableColumns,
   inArray,
   or,
+  type Placeholder,
   type SQL,
   type SQLWrapper,
   type Subquery,
@@ -44,6 +45,12 @@ export interface PersonRow {
   email: string | null;
 }
 
+/** Conversations by literal ids, or one conversation by a placeholder (statements prepared once: src/db/prepared.ts). */
+type ConversationIds = number[] | Placeholder;
+
+const ofConversations = (column: SQLiteColumn, ids: ConversationIds) =>
+  Array.isArray(ids) ? inIds(column, ids) : eq(column, ids);
+
 const firstEmail = (customerId: SQLiteColumn) =>
   sql<string | null>`(SELECT email FROM customer_emails WHERE customer_id = ${customerId} ORDER BY id LIMIT 1)`;
 
@@ -58,7 +65,7 @@ const otherThreadCreator = sql`CASE WHEN ${threads.createdByCustomerId} <> ${thr
  * from the user directory (src/db/userDirectory.ts). The creating customer is joined only when
  * it is not the thread's customer (the usual case).
  */
-export const selectThreads = (db: Database, conversationIds: number[]) =>
+export const selectThreads = (db: Database, conversationIds: ConversationIds) =>
   db
     .select({
       ...getTableColumns(threads),
@@ -68,7 +75,7 @@ export const selectThreads = (db: Database, conversationIds: number[]) =>
     .from(threads)
     .leftJoin(threadCustomer, eq(threadCustomer.id, threads.customerId))
     .leftJoin(threadCreatorCustomer, eq(threadCreatorCustomer.id, otherThreadCreator))
-    .where(inIds(threads.conversationId, conversationIds))
+    .where(ofConversations(threads.conversationId, conversationIds))
     .orderBy(desc(threads.createdAt), desc(threads.id));
 
 type ThreadWithPeople = Awaited<ReturnType<ReturnType<typeof selectThreads>["all"]>>[number];
@@ -78,8 +85,12 @@ export function threadPeople(rows: readonly ThreadWithPeople[], directory: Reado
   return peopleFrom(rows, ["tc", "tcc"], directory);
 }
 
-export const selectAttachments = (db: Database, conversationIds: number[]) =>
-  db.select().from(attachments).where(inIds(attachments.conversationId, conversationIds)).orderBy(asc(attachments.id));
+export const selectAttachments = (db: Database, conversationIds: ConversationIds) =>
+  db
+    .select()
+    .from(attachments)
+    .where(ofConversations(attachments.conversationId, conversationIds))
+    .orderBy(asc(attachments.id));
 
 /** Field definitions of the mailboxes (all of them if not given), in display order. */
 export const selectFieldDefinitions = (db: Database, mailboxIds?: number[] | SQL) =>
@@ -89,19 +100,19 @@ export const selectFieldDefinitions = (db: Database, mailboxIds?: number[] | SQL
     .where(mailboxIds === undefined ? undefined : inArray(customFields.mailboxId, mailboxIds))
     .orderBy(asc(customFields.sortOrder), asc(customFields.id));
 
-export const selectTimelogs = (db: Database, conversationIds: number[]) =>
+export const selectTimelogs = (db: Database, conversationIds: ConversationIds) =>
   db
     .select()
     .from(timelogs)
-    .where(inIds(timelogs.conversationId, conversationIds))
+    .where(ofConversations(timelogs.conversationId, conversationIds))
     .orderBy(desc(timelogs.createdAt), desc(timelogs.id));
 
-export const selectTags = (db: Database, conversationIds: number[]) =>
+export const selectTags = (db: Database, conversationIds: ConversationIds) =>
   db
     .select({ conversationId: conversationTags.conversationId, tag: tags })
     .from(conversationTags)
     .innerJoin(tags, sql`${tags.id} = ${conversationTags.tagId}`)
-    .where(inIds(conversationTags.conversationId, conversationIds))
+    .where(ofConversations(conversationTags.conversationId, conversationIds))
     .orderBy(asc(tags.id));
 
 /**

@@ -9,6 +9,7 @@
  */
 import { asc, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "./client";
+import { bind, preparedOnce } from "./prepared";
 import { users, usersVersion } from "./schema";
 
 export interface DirectoryUser {
@@ -30,26 +31,33 @@ let copy: Copy | undefined;
  * The statements to put in a read batch, and how to read their results: the isolate's copy
  * if the batch found it current, else the users the batch read (kept for the next batches).
  */
+const versionStatement = preparedOnce((db) =>
+  db.select({ token: usersVersion.token }).from(usersVersion).where(eq(usersVersion.id, VERSION_ROW)),
+);
+const usersStatement = preparedOnce((db) =>
+  db
+    .select({
+      id: users.id,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      photoUrl: users.photoUrl,
+      email: users.email,
+    })
+    .from(users)
+    .where(
+      gt(
+        users.id,
+        sql`coalesce((SELECT CASE WHEN token = ${sql.placeholder("token")} THEN ${NO_ID} ELSE 0 END FROM users_version WHERE id = ${VERSION_ROW}), 0)`,
+      ),
+    )
+    .orderBy(asc(users.id)),
+);
+
 export function userDirectoryReads(db: Database) {
   const asked = copy;
   const statements = [
-    db.select({ token: usersVersion.token }).from(usersVersion).where(eq(usersVersion.id, VERSION_ROW)),
-    db
-      .select({
-        id: users.id,
-        firstName: users.firstName,
-        lastName: users.lastName,
-        photoUrl: users.photoUrl,
-        email: users.email,
-      })
-      .from(users)
-      .where(
-        gt(
-          users.id,
-          sql`coalesce((SELECT CASE WHEN token = ${asked?.token ?? null} THEN ${NO_ID} ELSE 0 END FROM users_version WHERE id = ${VERSION_ROW}), 0)`,
-        ),
-      )
-      .orderBy(asc(users.id)),
+    bind(db, versionStatement, {}),
+    bind(db, usersStatement, { token: asked?.token ?? null }),
   ] as const;
   const read = ([version, rows]: [{ token: string }[], DirectoryUser[]]): ReadonlyMap<number, DirectoryUser> => {
     const token = version[0]?.token;

@@ -37,8 +37,7 @@ async function expectedIds(order: string, where = "1") {
   return results.map((row) => row.id);
 }
 
-const ids = (json: { _embedded: { conversations: { id: number }[] } }) =>
-  json._embedded.conversations.map((c) => c.id);
+const ids = (json: { _embedded: { conversations: { id: number }[] } }) => json._embedded.conversations.map((c) => c.id);
 
 describe("pages read ids first keep their order", () => {
   it("a tag's pages, newest and oldest first", async () => {

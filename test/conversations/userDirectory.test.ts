@@ -15,7 +15,9 @@ beforeEach(resetToDemoData);
 const rowsRead = (res: { headers: Headers }) => Number(/rows=(\d+)/.exec(res.headers.get("Server-Timing") ?? "")?.[1]);
 
 async function assignedConversation() {
-  const row = await env.DB.prepare("SELECT id, assignee_id FROM conversations WHERE assignee_id IS NOT NULL LIMIT 1").first<{
+  const row = await env.DB.prepare(
+    "SELECT id, assignee_id FROM conversations WHERE assignee_id IS NOT NULL LIMIT 1",
+  ).first<{
     id: number;
     assignee_id: number;
   }>();

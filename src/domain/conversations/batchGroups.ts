@@ -3,6 +3,7 @@
  * varying length (id reservations, customer resolutions, line items): each name gets its
  * group's results, so no caller counts positions.
  */
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
 import type { Statement } from "../batch";
 
@@ -23,7 +24,7 @@ export async function batchGroups<S extends Record<string, Group>>(db: Database,
     flat.push(...list);
     return { name, start: flat.length - list.length, single: !Array.isArray(group), length: list.length };
   });
-  const results = await db.batch(flat as [Statement, ...Statement[]]);
+  const results = await db.batch(flat as unknown as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
   return Object.fromEntries(
     spans.map(({ name, start, single, length }) => [
       name,

@@ -23,6 +23,7 @@ import {
   threadPeople,
   toPeople,
 } from "../../db/conversationQueries";
+import { bind, type Prepared, preparedOnce } from "../../db/prepared";
 import { attachments, conversations, threads } from "../../db/schema";
 import { type DirectoryUser, userDirectoryReads } from "../../db/userDirectory";
 import { type Attachment, presentAttachment } from "../../present/attachment";
@@ -123,6 +124,20 @@ export async function presentRelated(
   };
 }
 
+const CONVERSATION = sql.placeholder("conversationId");
+
+/** Get Conversation's statements, prepared once per isolate for any conversation. */
+const byId = {
+  conversation: preparedOnce((db) => selectConversationPage(db).where(eq(conversations.id, CONVERSATION))),
+  definitions: preparedOnce((db) =>
+    selectFieldDefinitions(db, sql`(SELECT mailbox_id FROM conversations WHERE id = ${CONVERSATION})`),
+  ),
+  threads: preparedOnce((db) => selectThreads(db, CONVERSATION)),
+  attachments: preparedOnce((db) => selectAttachments(db, CONVERSATION)),
+  timelogs: preparedOnce((db) => selectTimelogs(db, CONVERSATION)),
+  tags: preparedOnce((db) => selectTags(db, CONVERSATION)),
+};
+
 /**
  * The reads of Get Conversation as named groups of the caller's batch (`batchGroups`), and
  * how to present what they read: the conversation with its customers joined in, the users
@@ -131,15 +146,16 @@ export async function presentRelated(
  */
 export function conversationReads(db: Database, id: number, embed: ReadonlySet<Embed>) {
   const directory = userDirectoryReads(db);
-  const when = <Q>(name: Embed, statement: () => Q): Q[] => (embed.has(name) ? [statement()] : []);
+  const values = { conversationId: id };
+  const when = <R>(name: Embed, statement: Prepared<R>) => (embed.has(name) ? [bind(db, statement, values)] : []);
   const groups = {
-    conversation: selectConversationPage(db).where(eq(conversations.id, id)),
-    definitions: selectFieldDefinitions(db, sql`(SELECT mailbox_id FROM conversations WHERE id = ${id})`),
+    conversation: bind(db, byId.conversation, values),
+    definitions: bind(db, byId.definitions, values),
     users: directory.statements,
-    threads: when("threads", () => selectThreads(db, [id])),
-    attachments: when("threads", () => selectAttachments(db, [id])),
-    timelogs: when("timelogs", () => selectTimelogs(db, [id])),
-    tags: when("tags", () => selectTags(db, [id])),
+    threads: when("threads", byId.threads),
+    attachments: when("threads", byId.attachments),
+    timelogs: when("timelogs", byId.timelogs),
+    tags: when("tags", byId.tags),
   };
   /** The conversation as the API shows it; null if there is no such conversation. */
   const finish = async (services: Reader, results: GroupsResults<typeof groups>): Promise<Conversation | null> => {
