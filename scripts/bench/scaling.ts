@@ -247,6 +247,6 @@ bytes out.
 
 The numbers that decide: bytes per conversation (above), thread body size, and the rate of new
 conversations. At ${bytes(n.withBody(4_000))} per conversation (4 kB bodies), 1,000 conversations a day fill
-10 GB in ${(D1_DATABASE_LIMIT_BYTES / n.withBody(4_000) / 1000 / 365).toFixed(0)} years; 10,000 a day in ${(((D1_DATABASE_LIMIT_BYTES / n.withBody(4_000) / 10_000) * 12) / 365).toFixed(0)} months.
+10 GB in ${(D1_DATABASE_LIMIT_BYTES / n.withBody(4_000) / 1000 / 365).toFixed(1)} years; 10,000 a day in ${(((D1_DATABASE_LIMIT_BYTES / n.withBody(4_000) / 10_000) * 12) / 365).toFixed(1)} months.
 `;
 }
