@@ -1,7 +1,8 @@
 /**
  * Reads of conversations and everything their JSON shows, built to fit in the caller's
- * `batch()`: related rows are fetched by conversation id with index-backed `IN` lists, and
- * the people they mention (assignees, authors, customers) once each, by id, never per row.
+ * `batch()`: related rows are fetched by conversation id with index-backed `IN` lists, the
+ * customers they show are joined to their rows as one JSON value each, and the users come from
+ * the user directory (src/db/userDirectory.ts).
  */
 import {
   asc,
@@ -9,7 +10,6 @@ import {
   eq,
   getTableColumns,
   inArray,
-  or,
   type Placeholder,
   type SQL,
   type SQLWrapper,
@@ -22,15 +22,13 @@ import {
   attachments,
   conversations,
   conversationTags,
-  customerEmails,
   customers,
   customFields,
   tags,
   threads,
   timelogs,
-  users,
 } from "./schema";
-import { idList, inIds } from "./sql";
+import { inIds } from "./sql";
 import type { DirectoryUser } from "./userDirectory";
 
 export type ConversationRow = typeof conversations.$inferSelect;
@@ -65,7 +63,7 @@ const otherThreadCreator = sql`CASE WHEN ${threads.createdByCustomerId} <> ${thr
  * from the user directory (src/db/userDirectory.ts). The creating customer is joined only when
  * it is not the thread's customer (the usual case).
  */
-export const selectThreads = (db: Database, conversationIds: ConversationIds) =>
+const threadsWithCustomers = (db: Database) =>
   db
     .select({
       ...getTableColumns(threads),
@@ -74,9 +72,17 @@ export const selectThreads = (db: Database, conversationIds: ConversationIds) =>
     })
     .from(threads)
     .leftJoin(threadCustomer, eq(threadCustomer.id, threads.customerId))
-    .leftJoin(threadCreatorCustomer, eq(threadCreatorCustomer.id, otherThreadCreator))
+    .leftJoin(threadCreatorCustomer, eq(threadCreatorCustomer.id, otherThreadCreator));
+
+/** The conversations' threads, newest first. */
+export const selectThreads = (db: Database, conversationIds: ConversationIds) =>
+  threadsWithCustomers(db)
     .where(ofConversations(threads.conversationId, conversationIds))
     .orderBy(desc(threads.createdAt), desc(threads.id));
+
+/** One thread. */
+export const selectThread = (db: Database, threadId: number) =>
+  threadsWithCustomers(db).where(eq(threads.id, threadId));
 
 type ThreadWithPeople = Awaited<ReturnType<ReturnType<typeof selectThreads>["all"]>>[number];
 
@@ -115,100 +121,9 @@ export const selectTags = (db: Database, conversationIds: ConversationIds) =>
     .where(ofConversations(conversationTags.conversationId, conversationIds))
     .orderBy(asc(tags.id));
 
-/**
- * Ids as a literal list, or as SQL selecting them from rows the caller's batch may write
- * before it reads: the threads of some conversations, some threads, some conversations.
- */
-export type IdSource = { ids: number[]; threadsOf?: number[]; threads?: number[]; conversations?: number[] };
-
-/** The columns naming people of one kind, in the threads and in the conversations tables. */
-type PersonColumns = { thread: string[]; conversation: string[] };
-
-/**
- * `column` among the ids `source` names. One `IN` per place the ids come from, joined by OR
- * (D1 allows only a few terms in a compound SELECT); each is served by a primary key or the
- * threads' conversation index.
- */
-function idsWhere(column: SQLiteColumn, source: IdSource, columns: PersonColumns): SQL | undefined {
-  const terms: SQL[] = source.ids.length ? [sql`${column} IN (${idList(source.ids)})`] : [];
-  const from = (table: string, names: string[], key: string, ids: number[] | undefined) => {
-    if (!ids?.length) return;
-    for (const name of names) {
-      terms.push(
-        sql`${column} IN (SELECT ${sql.identifier(name)} FROM ${sql.identifier(table)} WHERE ${sql.identifier(key)} IN (${idList(ids)}))`,
-      );
-    }
-  };
-  from("threads", columns.thread, "conversation_id", source.threadsOf);
-  from("threads", columns.thread, "id", source.threads);
-  from("conversations", columns.conversation, "id", source.conversations);
-  return terms.length ? or(...terms) : sql`0`;
-}
-
-const USER_COLUMNS: PersonColumns = {
-  thread: ["created_by_user_id", "assigned_to_user_id", "edited_by_user_id"],
-  conversation: ["assignee_id", "created_by_user_id", "closed_by_user_id"],
-};
-const CUSTOMER_COLUMNS: PersonColumns = {
-  thread: ["customer_id", "created_by_customer_id"],
-  conversation: ["customer_id", "created_by_customer_id"],
-};
-
-/**
- * Users and customers by id, with the first email of the customers whose email the caller
- * does not know yet (a conversation carries its customer's email).
- */
-export function peopleStatements(db: Database, userIds: IdSource, customerIds: IdSource, emailsFor: IdSource) {
-  return [
-    db
-      .select({
-        id: users.id,
-        firstName: users.firstName,
-        lastName: users.lastName,
-        photoUrl: users.photoUrl,
-        email: users.email,
-      })
-      .from(users)
-      .where(idsWhere(users.id, userIds, USER_COLUMNS)),
-    db
-      .select({
-        id: customers.id,
-        firstName: customers.firstName,
-        lastName: customers.lastName,
-        photoUrl: customers.photoUrl,
-      })
-      .from(customers)
-      .where(idsWhere(customers.id, customerIds, CUSTOMER_COLUMNS)),
-    db
-      .select({ customerId: customerEmails.customerId, email: customerEmails.email })
-      .from(customerEmails)
-      .where(idsWhere(customerEmails.customerId, emailsFor, CUSTOMER_COLUMNS))
-      .orderBy(asc(customerEmails.customerId), asc(customerEmails.id)),
-  ] as const;
-}
-
 export interface People {
   user(id: number | null): PersonRow | null;
   customer(id: number | null): PersonRow | null;
-}
-
-export function toPeople(
-  results: readonly [
-    { id: number; firstName: string; lastName: string; photoUrl: string | null; email: string }[],
-    { id: number; firstName: string | null; lastName: string | null; photoUrl: string | null }[],
-    { customerId: number; email: string }[],
-  ],
-  knownEmails: Map<number, string | null>,
-): People {
-  const [userRows, customerRows, emailRows] = results;
-  const emails = new Map(knownEmails);
-  for (const row of emailRows) if (!emails.get(row.customerId)) emails.set(row.customerId, row.email);
-  const userMap = new Map(userRows.map((row) => [row.id, row]));
-  const customerMap = new Map(customerRows.map((row) => [row.id, { ...row, email: emails.get(row.id) ?? null }]));
-  return {
-    user: (id) => (id === null ? null : (userMap.get(id) ?? null)),
-    customer: (id) => (id === null ? null : (customerMap.get(id) ?? null)),
-  };
 }
 
 export const byConversation = <T extends { conversationId: number }>(rows: readonly T[]) => {

@@ -6,12 +6,13 @@
  */
 
 import { env } from "cloudflare:test";
-import { type CallOptions, call } from "@test/support/api";
+import { type CallOptions, call, d1Cost } from "@test/support/api";
 import { resetToDemoData } from "@test/support/db";
 import { documentExample } from "@test/support/examples";
+import { queryPlan } from "@test/support/plans";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/client";
-import { conversationReads, threadStatements } from "../../src/domain/conversations/load";
+import { conversationReads, threadReads } from "../../src/domain/conversations/load";
 
 beforeEach(resetToDemoData);
 
@@ -19,9 +20,7 @@ async function roundTrips(method: string, path: string, options?: CallOptions) {
   await call("GET", "/api/users/1"); // the API key is verified once, then remembered
   const res = await call(method, path, options);
   expect(res.status).toBeLessThan(300);
-  const match = /q=(\d+) rows=(\d+)/.exec(res.headers.get("Server-Timing") ?? "");
-  if (!match) throw new Error("no db timing");
-  return Number(match[1]);
+  return d1Cost(res).roundTrips;
 }
 
 describe("D1 round trips", () => {
@@ -48,17 +47,8 @@ describe("D1 round trips", () => {
   });
 });
 
-describe("the people of a conversation, read by subquery in the same batch", () => {
-  const plans = async (statements: readonly { toSQL(): { sql: string; params: unknown[] } }[]) =>
-    Promise.all(
-      statements.map(async (statement) => {
-        const { sql, params } = statement.toSQL();
-        const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
-          .bind(...params)
-          .all<{ detail: string }>();
-        return results.map((row) => row.detail);
-      }),
-    );
+describe("the reads that present a conversation or a thread, in the same batch", () => {
+  const plans = (statements: readonly Parameters<typeof queryPlan>[0][]) => Promise.all(statements.map(queryPlan));
   const fullScans = (details: string[][]) => details.flat().filter((detail) => /^SCAN \w+$/.test(detail));
 
   it("Get Conversation's reads scan no table", async () => {
@@ -70,6 +60,6 @@ describe("the people of a conversation, read by subquery in the same batch", () 
 
   it("Create Thread's reads scan no table", async () => {
     const db = createDb(env.DB);
-    expect(fullScans(await plans(threadStatements(db, 1, 1)))).toEqual([]);
+    expect(fullScans(await plans(threadReads(db, 1, 1).statements))).toEqual([]);
   });
 });

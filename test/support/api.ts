@@ -49,3 +49,10 @@ export function errorsOf(response: { status: number; json: any }) {
   if (!Array.isArray(body._embedded?.errors)) throw new Error("error envelope without _embedded.errors");
   return body._embedded.errors as { path: string; message: string; rejectedValue?: unknown; source: string }[];
 }
+
+/** What a response says it cost D1, from its `Server-Timing` header (src/db/instrument.ts). */
+export function d1Cost(response: { headers: Headers }) {
+  const match = /q=(\d+) rows=(\d+) w=(\d+)/.exec(response.headers.get("Server-Timing") ?? "");
+  if (!match) throw new Error("no D1 cost in Server-Timing");
+  return { roundTrips: Number(match[1]), rowsRead: Number(match[2]), rowsWritten: Number(match[3]) };
+}

@@ -22,7 +22,7 @@ import { emailThreadStatements } from "../mail/threadSource";
 import { threadEvents } from "../webhooks/events";
 import type { DomainEvent } from "../webhooks/publish";
 import { batchGroups } from "./batchGroups";
-import { conversationPayload, finishThread, type ThreadResults, threadStatements } from "./load";
+import { conversationPayload, threadReads } from "./load";
 import type { AddThreadInput } from "./threadInput";
 import {
   byCustomer,
@@ -100,10 +100,8 @@ export async function addThread(services: Deps, input: AddThreadInput): Promise<
 
   const mailState = replyMailState(services, input);
   const list = threadWrites(db, input, { now, threadId, conversation, status, named, stored, mailState });
-  let written: { writes: unknown[]; thread: ThreadResults };
-  try {
-    written = await batchGroups(db, { writes: list, thread: threadStatements(db, conversationId, threadId) });
-  } catch (error) {
+  const answer = threadReads(db, conversationId, threadId);
+  const written = await batchGroups(db, { writes: list, thread: answer.statements }).catch(async (error) => {
     await deleteAttachmentObjects(
       services,
       stored.map((file) => file.r2Key),
@@ -111,8 +109,8 @@ export async function addThread(services: Deps, input: AddThreadInput): Promise<
     // Deleted by a concurrent request since it was read.
     if (isForeignKeyViolation(error)) throw notFound("conversationId", conversationId);
     throw error;
-  }
-  const thread = (await finishThread(services, written.thread))!;
+  });
+  const thread = (await answer.finish(services, written.thread))!;
   const newCustomers = named?.statements.length
     ? createdCustomers([{ index: 0, customer: named }], written.writes)
     : [];

@@ -4,27 +4,24 @@
  * users from the isolate's user directory.
  */
 import { asc, eq, sql } from "drizzle-orm";
-import type { BatchResponse } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
 import {
   byConversation,
   type ConversationRow,
-  type IdSource,
   mergePeople,
   type People,
-  peopleStatements,
   selectAttachments,
   selectConversationPage,
   selectFieldDefinitions,
   selectTags,
+  selectThread,
   selectThreads,
   selectTimelogs,
   splitPage,
   threadPeople,
-  toPeople,
 } from "../../db/conversationQueries";
 import { bind, type Prepared, preparedOnce } from "../../db/prepared";
-import { attachments, conversations, threads } from "../../db/schema";
+import { attachments, conversations } from "../../db/schema";
 import { type DirectoryUser, userDirectoryReads } from "../../db/userDirectory";
 import { type Attachment, presentAttachment } from "../../present/attachment";
 import { type Conversation, presentConversation, presentThread, presentTimelog } from "../../present/conversation";
@@ -61,13 +58,13 @@ export type RelatedResults = readonly [
   Rows<ReturnType<typeof selectTags>>,
 ];
 
-export interface PresentedParts {
+interface PresentedParts {
   customFields: Conversation["customFields"];
   embedded: Conversation["_embedded"];
 }
 
 /** The attachments as responses show them, with their signed links. */
-export async function signedAttachments(signer: AttachmentSigner, rows: RelatedResults[2]): Promise<Attachment[]> {
+async function signedAttachments(signer: AttachmentSigner, rows: RelatedResults[2]): Promise<Attachment[]> {
   const urls = await attachmentUrls(signer, rows);
   return rows.map((row, index) => presentAttachment(row, urls[index]!));
 }
@@ -188,36 +185,34 @@ export const conversationPayload =
   () =>
     loadConversation(services, { id, embed });
 
-/** The customers' emails the conversations carry (the address the conversation is with). */
-const emailsKnownBy = (rows: readonly ConversationRow[]) =>
-  new Map(
-    rows.flatMap((row) =>
-      row.customerId !== null && row.customerEmail ? [[row.customerId, row.customerEmail] as const] : [],
-    ),
-  );
-
-/** The reads of one thread as Create Thread answers it, people included; a write may append them to its batch. */
-export const threadStatements = (db: Database, conversationId: number, threadId: number) => {
-  const source: IdSource = { ids: [], threads: [threadId] };
-  return [
-    db.select().from(conversations).where(eq(conversations.id, conversationId)),
-    db.select().from(threads).where(eq(threads.id, threadId)),
-    db.select().from(attachments).where(eq(attachments.threadId, threadId)).orderBy(asc(attachments.id)),
-    ...peopleStatements(db, source, source, source),
-  ] as const;
-};
-
-export type ThreadResults = BatchResponse<ReturnType<typeof threadStatements>>;
-
 /**
- * Presents what `threadStatements` read; null if there is no such thread. `first`: it is the
- * conversation's oldest thread (a thread added to a conversation never is).
+ * The reads of one thread as Create Thread answers it, and how to present what they read: the
+ * thread and its conversation with the customers they name joined in, the users from the
+ * directory. A write appends them to its own batch, after the rows it inserts.
  */
-export async function finishThread(services: Reader, results: ThreadResults, first = false) {
-  const [conversationRows, threadRows, attachmentRows, userRows, customerRows, emailRows] = results;
-  const thread = threadRows[0];
-  if (!thread) return null;
-  const people = toPeople([userRows, customerRows, emailRows], emailsKnownBy(conversationRows));
-  const context = { number: conversationRows[0]?.number ?? 0, first };
-  return presentThread(thread, people, await signedAttachments(services, attachmentRows), context);
+export function threadReads(db: Database, conversationId: number, threadId: number) {
+  const directory = userDirectoryReads(db);
+  const statements = [
+    selectConversationPage(db).where(eq(conversations.id, conversationId)),
+    selectThread(db, threadId),
+    db.select().from(attachments).where(eq(attachments.threadId, threadId)).orderBy(asc(attachments.id)),
+    ...directory.statements,
+  ] as const;
+  /** The thread as the API shows it; null if there is no such thread. `first`: it is the conversation's oldest. */
+  const finish = async (services: Reader, results: ThreadReadResults<typeof statements>, first = false) => {
+    const [conversationRows, threadRows, attachmentRows, version, userRows] = results;
+    const thread = threadRows[0];
+    if (!thread) return null;
+    const users = directory.read([version, userRows]);
+    const conversation = splitPage(conversationRows, users);
+    // The conversation's customer with the address the conversation is with, as Get Conversation shows it.
+    const people = mergePeople(conversation.people, threadPeople(threadRows, users));
+    const context = { number: conversation.rows[0]?.number ?? 0, first };
+    return presentThread(thread, people, await signedAttachments(services, attachmentRows), context);
+  };
+  return { statements, finish };
 }
+
+/** What the statements of `threadReads` answer in a batch. */
+export type ThreadReadResults<S extends readonly Statement[] = ReturnType<typeof threadReads>["statements"]> =
+  GroupsResults<{ reads: S }>["reads"];

@@ -28,7 +28,7 @@ export async function deleteConversation(
 
 /**
  * The conversation as it is before a delete, if some webhook wants the delete events: read
- * with the subscriptions in one round trip, the people in a second only when needed.
+ * with the subscriptions in one round trip, and presented only when some webhook wants it.
  */
 async function conversationBeforeDelete(services: Reader, id: number) {
   const { db } = services;

@@ -8,7 +8,7 @@ import { conversations, threads } from "../../db/schema";
 import { returnedRows } from "../../db/sql";
 import type { Thread } from "../../present/conversation";
 import { batchGroups } from "../conversations/batchGroups";
-import { finishThread, type Reader, type ThreadResults, threadStatements } from "../conversations/load";
+import { type Reader, type ThreadReadResults, threadReads } from "../conversations/load";
 import { previewStatement, replyAfter } from "./preview";
 import type { ThreadRead, ThreadTarget } from "./reads";
 import type { ThreadOutcome } from "./rules";
@@ -23,10 +23,6 @@ const unchanged = (target: ThreadTarget, read: ThreadRead): SQL =>
   sql`EXISTS (SELECT 1 FROM threads WHERE id = ${target.threadId} AND conversation_id = ${target.conversationId}
     AND state = ${read.thread.state}
     AND (SELECT count(*) FROM thread_edits WHERE thread_id = ${target.threadId}) = ${read.version})`;
-
-export async function presentThread(services: Reader, results: ThreadResults, read: ThreadRead): Promise<Thread> {
-  return (await finishThread(services, results, read.first))!;
-}
 
 /**
  * A new text or state: the history row keeps what it replaces, the thread and the
@@ -44,11 +40,11 @@ export async function writeChange(
   const { conversationId, threadId } = target;
   const { thread } = read;
   const { outcome, byUserId } = change;
-  const answer = async (results: ThreadResults | undefined) =>
-    results ? presentThread(services, results, read) : null;
+  const reads = threadReads(db, conversationId, threadId);
   if (outcome.body === thread.body && outcome.state === thread.state) {
-    const results = change.answer ? await db.batch(threadStatements(db, conversationId, threadId)) : undefined;
-    return { thread: await answer(results), changed: false };
+    if (!change.answer) return { thread: null, changed: false };
+    const { present } = await batchGroups(db, { present: reads.statements });
+    return { thread: await reads.finish(services, present, read.first), changed: false };
   }
   const now = services.clock.seconds();
   // The history keeps a text only when it is replaced: hiding a customer's thread copies none of its words.
@@ -77,10 +73,11 @@ export async function writeChange(
       .set({ updatedAt: now })
       .where(and(eq(conversations.id, conversationId), afterPrevious)),
     preview: preview.affected ? [previewStatement(db, conversationId, preview, afterPrevious)] : [],
-    present: change.answer ? threadStatements(db, conversationId, threadId) : [],
+    present: change.answer ? reads.statements : [],
   });
   if (returnedRows(written.history) === 0) return null;
-  return { thread: await answer(change.answer ? (written.present as ThreadResults) : undefined), changed: true };
+  const answer = change.answer ? await reads.finish(services, written.present as ThreadReadResults, read.first) : null;
+  return { thread: answer, changed: true };
 }
 
 /**
