@@ -13,7 +13,8 @@ let sequence = 0;
 /** Disabled after 5 failed attempts in a row over at least 0 hours (the defaults are 100 and 72). */
 const bindings = { ...env, WEBHOOK_DISABLE_AFTER_FAILURES: "5", WEBHOOK_DISABLE_AFTER_HOURS: "0" } as Env;
 
-async function attempt(count: number) {
+/** `count` delivery attempts of a convo.created event to the webhook, run by the queue consumer with `withEnv`. */
+async function attempt(count: number, withEnv: Env = bindings) {
   const messages = Array.from({ length: count }, () => ({
     id: crypto.randomUUID(),
     timestamp: new Date(),
@@ -26,7 +27,7 @@ async function attempt(count: number) {
       occurredAt: Date.now(),
     } satisfies WebhookMessage,
   }));
-  await worker.queue(createMessageBatch("freescout-webhooks", messages), bindings, createExecutionContext());
+  await worker.queue(createMessageBatch("freescout-webhooks", messages), withEnv, createExecutionContext());
 }
 
 const state = async () =>
@@ -76,42 +77,13 @@ describe("automatic disabling", () => {
   it("does not disable before the run has lasted WEBHOOK_DISABLE_AFTER_HOURS", async () => {
     stubReceiver(() => 500);
     const patient = { ...bindings, WEBHOOK_DISABLE_AFTER_HOURS: "72" } as Env;
-    for (let i = 0; i < 3; i++) {
-      const messages = Array.from({ length: 3 }, () => ({
-        id: crypto.randomUUID(),
-        timestamp: new Date(),
-        attempts: 1,
-        body: {
-          webhookId,
-          event: "convo.created",
-          deliveryId: `p-${sequence++}`,
-          body: "{}",
-          occurredAt: Date.now(),
-        } satisfies WebhookMessage,
-      }));
-      await worker.queue(
-        createMessageBatch<WebhookMessage>("freescout-webhooks", messages),
-        patient,
-        createExecutionContext(),
-      );
-    }
+    for (let i = 0; i < 3; i++) await attempt(3, patient);
     expect(await state()).toMatchObject({ enabled: true });
     // The same run, begun 73 hours ago, is long enough.
     await env.DB.prepare("UPDATE webhooks SET failing_since = failing_since - 73 * 3600 WHERE id = ?")
       .bind(webhookId)
       .run();
-    await worker.queue(
-      createMessageBatch<WebhookMessage>("freescout-webhooks", [
-        {
-          id: "x",
-          timestamp: new Date(),
-          attempts: 1,
-          body: { webhookId, event: "convo.created", deliveryId: "last", body: "{}", occurredAt: Date.now() },
-        },
-      ]),
-      patient,
-      createExecutionContext(),
-    );
+    await attempt(1, patient);
     expect(await state()).toMatchObject({ enabled: false });
   });
 });

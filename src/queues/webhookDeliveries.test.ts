@@ -6,6 +6,7 @@ import { createHash, createHmac } from "node:crypto";
 import { get, post } from "@test/support/api";
 import { resetToDemoData } from "@test/support/db";
 import { testServices } from "@test/support/services";
+import { captureWebhookMessages } from "@test/support/webhooks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MAX_INLINE_BODY_BYTES, payloadKey, type WebhookMessage } from "../domain/webhooks/message";
 import { enqueueEvents } from "../domain/webhooks/publish";
@@ -195,11 +196,7 @@ describe("webhook delivery", () => {
   it("carries payloads too large for a queue message through R2, kept for re-delivery until the log lets go of it", async () => {
     receiver(200);
     const big = { text: "x".repeat(MAX_INLINE_BODY_BYTES + 10) };
-    const sent: WebhookMessage[] = [];
-    vi.spyOn(env.WEBHOOK_QUEUE, "sendBatch").mockImplementation(async (batch) => {
-      for (const m of batch) sent.push(m.body as WebhookMessage);
-      return { metadata: { metrics: { backlogCount: 0, backlogBytes: 0 } } };
-    });
+    const sent = captureWebhookMessages();
     expect(await enqueueEvents(testServices(), [{ event: "convo.created", payload: big }])).toBe(1);
     expect(sent[0]!.body).toBeUndefined();
     expect(sent[0]!.bodyKey).toBe(payloadKey(sent[0]!.deliveryId));

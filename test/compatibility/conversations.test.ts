@@ -3,9 +3,9 @@
  * the conversation sections of module-behaviour.md. Each sends the request the module accepts
  * and reads the module's effect back through the API.
  */
-import { env } from "cloudflare:test";
 import { del, errorsOf, get, post, put } from "@test/support/api";
 import { resetToDemoData } from "@test/support/db";
+import { captureWebhookMessages } from "@test/support/webhooks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { WebhookMessage } from "../../src/domain/webhooks/message";
 
@@ -405,16 +405,12 @@ describe("Create Thread events", () => {
       url: "https://hooks.example.com/compat",
       events: ["convo.status", "convo.customer.reply.created", "convo.agent.reply.created", "convo.note.created"],
     });
-    sent = [];
-    vi.spyOn(env.WEBHOOK_QUEUE, "sendBatch").mockImplementation(async (messages) => {
-      for (const message of messages) sent.push(message.body as WebhookMessage);
-      return { metadata: { metrics: { backlogCount: 0, backlogBytes: 0 } } };
-    });
+    sent = captureWebhookMessages();
   });
   afterEach(() => vi.restoreAllMocks());
 
   const firedBy = async (body: Record<string, unknown>) => {
-    sent = [];
+    sent.length = 0;
     await post("/api/conversations/1/threads", body);
     await vi.waitFor(() => expect(sent.length).toBeGreaterThan(0));
     await new Promise((resolve) => setTimeout(resolve, 30));
@@ -471,11 +467,7 @@ describe("Delete Conversation", () => {
       url: "https://hooks.example.com/compat",
       events: ["convo.deleted", "convo.deleted_forever"],
     });
-    sent = [];
-    vi.spyOn(env.WEBHOOK_QUEUE, "sendBatch").mockImplementation(async (messages) => {
-      for (const message of messages) sent.push(message.body as WebhookMessage);
-      return { metadata: { metrics: { backlogCount: 0, backlogBytes: 0 } } };
-    });
+    sent = captureWebhookMessages();
   });
   afterEach(() => vi.restoreAllMocks());
 

@@ -3,15 +3,12 @@
  * matches, for a few counter rows whatever the number of matches.
  */
 import { env } from "cloudflare:test";
-import { get, put } from "@test/support/api";
+import { d1Cost, get, put } from "@test/support/api";
 import { resetToDemoData } from "@test/support/db";
 import { listCountMismatches } from "@test/support/invariants";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const MANY = 400;
-
-/** Rows read by the request, from its Server-Timing header. */
-const rowsRead = (res: { headers: Headers }) => Number(/rows=(\d+)/.exec(res.headers.get("Server-Timing") ?? "")?.[1]);
 
 beforeAll(async () => {
   await resetToDemoData();
@@ -62,7 +59,7 @@ describe("list totals from counters", () => {
     const expected = await count(where);
     expect(expected).toBeGreaterThan(90);
     expect(res.json.page.totalElements).toBe(expected);
-    expect(rowsRead(res)).toBeLessThan(60);
+    expect(d1Cost(res).rowsRead).toBeLessThan(60);
   });
 
   it("follow every change that moves a conversation between counters", async () => {
@@ -81,7 +78,7 @@ describe("list totals from counters", () => {
     expect(deep.json._embedded.conversations.at(-1).id).not.toBe(first.json._embedded.conversations.at(-1).id);
     // 350 skipped: about one index entry each (with their people it would be three rows each).
     expect(total).toBeGreaterThan(400);
-    expect(rowsRead(deep) - rowsRead(first)).toBeLessThan(1.5 * 350);
+    expect(d1Cost(deep).rowsRead - d1Cost(first).rowsRead).toBeLessThan(1.5 * 350);
   });
 
   it("a tag's page comes from its links in creation order: the page's rows, not a walk past untagged ones", async () => {
@@ -95,7 +92,7 @@ describe("list totals from counters", () => {
     // The first page without a filter, plus the tag's 50 links (read, listed, sorted): walking
     // the creation order past the untagged two thirds and probing each for the tag reads more.
     const plain = await get("/api/conversations", { query: { pageSize: 50 } });
-    expect(rowsRead(res)).toBeLessThanOrEqual(rowsRead(plain) + 3 * 50);
+    expect(d1Cost(res).rowsRead).toBeLessThanOrEqual(d1Cost(plain).rowsRead + 3 * 50);
     const older = await get("/api/conversations", { query: { tag: "bulk", status: "all", pageSize: 50, page: 2 } });
     expect(older.json._embedded.conversations[0].id).not.toBe(ids[0]);
   });

@@ -3,19 +3,15 @@
  * SQLite neither scans the conversations table nor sorts the matches in a temporary b-tree.
  */
 import { env } from "cloudflare:test";
+import { queryPlan } from "@test/support/plans";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/client";
 import { type ListFilters, plainPageStatement } from "../../src/domain/conversations/list";
 
 const page = { page: 1, size: 50, offset: 0 };
 
-async function plan(filters: ListFilters, field: "createdAt" | "updatedAt" = "createdAt") {
-  const { sql, params } = plainPageStatement(createDb(env.DB), filters, { field, order: "desc" }, page).toSQL();
-  const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
-    .bind(...params)
-    .all<{ detail: string }>();
-  return results.map((row) => row.detail);
-}
+const plan = (filters: ListFilters, field: "createdAt" | "updatedAt" = "createdAt") =>
+  queryPlan(plainPageStatement(createDb(env.DB), filters, { field, order: "desc" }, page));
 
 describe("List Conversations' query plans", () => {
   it.each<[string, ListFilters]>([

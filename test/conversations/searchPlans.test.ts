@@ -4,20 +4,13 @@
  * counts them without reading conversations.
  */
 import { env } from "cloudflare:test";
+import { queryPlan } from "@test/support/plans";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/client";
 import { type ListFilters, plainPageStatement, searchStatements } from "../../src/domain/conversations/list";
 
 const page = { page: 1, size: 50, offset: 0 };
 const db = createDb(env.DB);
-
-async function plan(statement: { toSQL(): { sql: string; params: unknown[] } }) {
-  const { sql, params } = statement.toSQL();
-  const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
-    .bind(...params)
-    .all<{ detail: string }>();
-  return results.map((row) => row.detail);
-}
 
 /** Scans of a table (a constant row or a table-valued function such as json_each is no table). */
 /** Scans of tables; the page's own ids (`page_ids`, at most a page, in order) are read whole by design. */
@@ -39,7 +32,7 @@ describe("List Conversations' search plans", () => {
       },
     ],
   ])("custom field filter, %s: looked up by field and value, no table scan", async (_name, filters) => {
-    const details = await plan(plainPageStatement(db, filters, { field: "createdAt", order: "desc" }, page));
+    const details = await queryPlan(plainPageStatement(db, filters, { field: "createdAt", order: "desc" }, page));
     expect(details).toContainEqual(
       expect.stringMatching(/USING COVERING INDEX conversation_field_values_lookup_idx \(field_id=\? AND value/),
     );
@@ -48,16 +41,18 @@ describe("List Conversations' search plans", () => {
 
   it("text, ranked: the word index hands its matches over best first; counted in the index alone", async () => {
     const statements = searchStatements(db, { query: "refund" }, { order: "desc" }, page);
-    const details = await plan(statements.page);
+    const details = await queryPlan(statements.page);
     expect(details[0]).toMatch(/^SCAN conversation_text_fts VIRTUAL TABLE/);
     expect(details).toContain("SEARCH conversations USING INTEGER PRIMARY KEY (rowid=?)");
     expect(details.filter((detail) => detail.includes("TEMP B-TREE"))).toEqual([]);
-    expect(await plan(statements.total)).toEqual([expect.stringMatching(/^SCAN conversation_text_fts VIRTUAL TABLE/)]);
+    expect(await queryPlan(statements.total)).toEqual([
+      expect.stringMatching(/^SCAN conversation_text_fts VIRTUAL TABLE/),
+    ]);
   });
 
   it("text with a tag and a status: matches first, each checked by primary key and the tag's index", async () => {
     const statements = searchStatements(db, { query: "refund tag:vip status:active" }, { order: "desc" }, page);
-    for (const details of [await plan(statements.page), await plan(statements.total)]) {
+    for (const details of [await queryPlan(statements.page), await queryPlan(statements.total)]) {
       expect(details[0]).toMatch(/^SCAN conversation_text_fts VIRTUAL TABLE/);
       expect(details).toContainEqual(expect.stringMatching(/USING COVERING INDEX conversation_tags_tag_idx/));
       expect(tableScans(details)).toEqual([]);
@@ -72,6 +67,6 @@ describe("List Conversations' search plans", () => {
     ["NOT text with a mailbox", "mailbox:1 NOT refund"],
   ])("%s: no table scan", async (_name, query) => {
     const statements = searchStatements(db, { query }, { field: "createdAt", order: "desc" }, page);
-    expect(tableScans(await plan(statements.page))).toEqual([]);
+    expect(tableScans(await queryPlan(statements.page))).toEqual([]);
   });
 });

@@ -4,15 +4,13 @@
  * copy current is answered with the copy it asked about.
  */
 import { env } from "cloudflare:test";
-import { get } from "@test/support/api";
+import { d1Cost, get } from "@test/support/api";
 import { resetToDemoData } from "@test/support/db";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/client";
 import { type DirectoryUser, userDirectoryReads } from "../../src/db/userDirectory";
 
 beforeEach(resetToDemoData);
-
-const rowsRead = (res: { headers: Headers }) => Number(/rows=(\d+)/.exec(res.headers.get("Server-Timing") ?? "")?.[1]);
 
 async function assignedConversation() {
   const row = await env.DB.prepare(
@@ -57,11 +55,11 @@ describe("users shown by conversations", () => {
     await get(`/api/conversations/${id}`);
     await env.DB.prepare("UPDATE users SET last_name = 'Changed' WHERE id = 1").run();
 
-    const first = rowsRead(await get(`/api/conversations/${id}`));
-    const second = rowsRead(await get(`/api/conversations/${id}`));
+    const first = d1Cost(await get(`/api/conversations/${id}`)).rowsRead;
+    const second = d1Cost(await get(`/api/conversations/${id}`)).rowsRead;
     // A stale copy reads every user; a current one probes past the last id, one row.
     expect(first - second).toBe(users - 1);
-    expect(rowsRead(await get(`/api/conversations/${id}`))).toBe(second);
+    expect(d1Cost(await get(`/api/conversations/${id}`)).rowsRead).toBe(second);
   });
 });
 

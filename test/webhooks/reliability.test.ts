@@ -8,6 +8,7 @@
 import { createExecutionContext, createMessageBatch, env } from "cloudflare:test";
 import { post } from "@test/support/api";
 import { resetToDemoData } from "@test/support/db";
+import { captureWebhookMessages } from "@test/support/webhooks";
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import type { WebhookMessage } from "../../src/domain/webhooks/message";
 import worker from "../../src/index";
@@ -28,11 +29,7 @@ function random(seed: number) {
 let queued: WebhookMessage[] = [];
 beforeEach(async () => {
   await resetToDemoData();
-  queued = [];
-  vi.spyOn(env.WEBHOOK_QUEUE, "sendBatch").mockImplementation(async (messages) => {
-    for (const message of messages) queued.push(message.body as WebhookMessage);
-    return { metadata: { metrics: { backlogCount: 0, backlogBytes: 0 } } };
-  });
+  queued = captureWebhookMessages();
 });
 afterEach(() => vi.restoreAllMocks());
 

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:test";
 import { resetToDemoData } from "@test/support/db";
+import { queryPlan } from "@test/support/plans";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createDb } from "../../db/client";
 import { customers } from "../../db/schema";
@@ -11,17 +12,14 @@ describe("List Customers: every filter and sort is served by an index", () => {
   const plan = async (query: Parameters<typeof listCriteria>[1]) => {
     const db = createDb(env.DB);
     const { where, order } = listCriteria(db, query);
-    const { sql, params } = db
-      .select()
-      .from(customers)
-      .where(where)
-      .orderBy(...order)
-      .limit(50)
-      .toSQL();
-    const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
-      .bind(...params)
-      .all<{ detail: string }>();
-    return results.map((row) => row.detail);
+    return queryPlan(
+      db
+        .select()
+        .from(customers)
+        .where(where)
+        .orderBy(...order)
+        .limit(50),
+    );
   };
   const fullScan = (details: string[]) =>
     details.filter((d) => /^SCAN (customers|customer_emails|customer_phones)$/.test(d));

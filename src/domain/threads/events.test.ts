@@ -1,7 +1,7 @@
 /** Update Thread and Delete Thread fire their extension events, only to webhooks that name them. */
-import { env } from "cloudflare:test";
 import { call, del, post } from "@test/support/api";
 import { resetToDemoData } from "@test/support/db";
+import { captureWebhookMessages } from "@test/support/webhooks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { WebhookMessage } from "../webhooks/message";
 
@@ -9,11 +9,7 @@ let sent: WebhookMessage[] = [];
 
 beforeEach(async () => {
   await resetToDemoData();
-  sent = [];
-  vi.spyOn(env.WEBHOOK_QUEUE, "sendBatch").mockImplementation(async (messages) => {
-    for (const message of messages) sent.push(message.body as WebhookMessage);
-    return { metadata: { metrics: { backlogCount: 0, backlogBytes: 0 } } };
-  });
+  sent = captureWebhookMessages();
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -40,7 +36,7 @@ describe("thread events", () => {
     const [event] = await fired(1);
     expect(event).toMatchObject({ event: "convo.thread.updated", body: { id: 1, mailboxId: 1, threadId: 3 } });
     expect(event!.body._embedded.threads.find((t: { id: number }) => t.id === 3).body).toBe("Refund sent.");
-    sent = [];
+    sent.length = 0;
     await patch(3, { text: "Refund sent.", byUserId: 1 });
     await quiet();
   });
@@ -52,7 +48,7 @@ describe("thread events", () => {
     expect(deleted!.event).toBe("convo.thread.deleted");
     expect(deleted!.body.threadId).toBe(3); // which thread: it is no longer among the threads
     expect(deleted!.body._embedded.threads.map((t: { id: number }) => t.id)).not.toContain(3);
-    sent = [];
+    sent.length = 0;
     await del("/api/conversations/1/threads/5");
     const [hidden] = await fired(1);
     expect(hidden!.event).toBe("convo.thread.updated");

@@ -1,23 +1,12 @@
 /** The reads of Update/Delete Thread and List Conversation Attachments scan no table and sort nothing. */
 import { env } from "cloudflare:test";
+import { queryPlan } from "@test/support/plans";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../db/client";
 import { attachmentStatements } from "../attachments/list";
 import { threadReadStatements } from "./reads";
 
-type Statement = { toSQL(): { sql: string; params: unknown[] } };
-
-async function plans(statements: Statement[]) {
-  return Promise.all(
-    statements.map(async (statement) => {
-      const { sql, params } = statement.toSQL();
-      const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
-        .bind(...params)
-        .all<{ detail: string }>();
-      return results.map((row) => row.detail);
-    }),
-  );
-}
+const plans = (statements: Parameters<typeof queryPlan>[0][]) => Promise.all(statements.map(queryPlan));
 
 const problems = (details: string[][]) =>
   details.flat().filter((detail) => /^SCAN \w+$/.test(detail) || detail.includes("TEMP B-TREE"));

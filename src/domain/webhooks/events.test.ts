@@ -1,8 +1,8 @@
 /** Each event fires from each cause, once, after the change is committed, with the entity as the API shows it. */
-import { env } from "cloudflare:test";
 import { del, get, post, put } from "@test/support/api";
 import { resetToDemoData } from "@test/support/db";
 import { documentExample } from "@test/support/examples";
+import { captureWebhookMessages } from "@test/support/webhooks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { WebhookMessage } from "./message";
 
@@ -29,11 +29,7 @@ beforeEach(async () => {
       ],
     })
   ).json.id;
-  sent = [];
-  vi.spyOn(env.WEBHOOK_QUEUE, "sendBatch").mockImplementation(async (messages) => {
-    for (const message of messages) sent.push(message.body as WebhookMessage);
-    return { metadata: { metrics: { backlogCount: 0, backlogBytes: 0 } } };
-  });
+  sent = captureWebhookMessages();
 });
 afterEach(() => vi.restoreAllMocks());
 

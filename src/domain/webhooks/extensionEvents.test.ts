@@ -1,9 +1,9 @@
 /** The extension events, each from each cause, only to webhooks that name them, filtered by mailbox. */
-import { env } from "cloudflare:test";
 import { post, put } from "@test/support/api";
 import { resetToDemoData } from "@test/support/db";
 import { documentExample } from "@test/support/examples";
 import { testServices } from "@test/support/services";
+import { captureWebhookMessages } from "@test/support/webhooks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { deliverMail } from "../mail/outgoing/deliver";
 import type { WebhookMessage } from "./message";
@@ -13,11 +13,7 @@ const EXTENSIONS = ["convo.updated", "convo.tags", "convo.custom_fields", "convo
 
 beforeEach(async () => {
   await resetToDemoData();
-  sent = [];
-  vi.spyOn(env.WEBHOOK_QUEUE, "sendBatch").mockImplementation(async (messages) => {
-    for (const message of messages) sent.push(message.body as WebhookMessage);
-    return { metadata: { metrics: { backlogCount: 0, backlogBytes: 0 } } };
-  });
+  sent = captureWebhookMessages();
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -41,7 +37,7 @@ describe("extension events", () => {
     const [event] = await fired(1);
     expect(event).toMatchObject({ event: "convo.tags", body: { id: 1 } });
     expect(event!.body._embedded.tags.map((t: { name: string }) => t.name).sort()).toEqual(["overdue", "urgent"]);
-    sent = [];
+    sent.length = 0;
     await put("/api/conversations/1/tags", { tags: ["urgent", "overdue"] });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(sent).toEqual([]);
@@ -53,7 +49,7 @@ describe("extension events", () => {
     const [event] = await fired(1);
     expect(event).toMatchObject({ event: "convo.custom_fields", body: { id: 1 } });
     expect(event!.body.customFields).toContainEqual(expect.objectContaining({ id: 37, value: "Globex" }));
-    sent = [];
+    sent.length = 0;
     await put("/api/conversations/1/custom_fields", { customFields: [{ id: 37, value: "Globex" }] });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(sent).toEqual([]);
@@ -63,10 +59,10 @@ describe("extension events", () => {
     await subscribe([...EXTENSIONS, "convo.status"]);
     await put("/api/conversations/1", { subject: "Refund, again" });
     expect((await fired(1)).map((e) => [e.event, e.body.subject])).toEqual([["convo.updated", "Refund, again"]]);
-    sent = [];
+    sent.length = 0;
     await put("/api/conversations/1", { customerId: 7 });
     expect((await fired(1)).map((e) => e.event)).toEqual(["convo.updated"]);
-    sent = [];
+    sent.length = 0;
     await put("/api/conversations/1", { byUser: 1, status: "closed" });
     expect((await fired(1)).map((e) => e.event)).toEqual(["convo.status"]);
   });

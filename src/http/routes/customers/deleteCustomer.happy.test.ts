@@ -1,5 +1,5 @@
 import { env } from "cloudflare:test";
-import { del, get, post } from "@test/support/api";
+import { d1Cost, del, get, post } from "@test/support/api";
 import { resetToDemoData } from "@test/support/db";
 import {
   erasureFixture,
@@ -10,17 +10,12 @@ import {
   personalDataLeft,
   rowCounts,
 } from "@test/support/erasure";
+import { captureWebhookMessages } from "@test/support/webhooks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ERASED as ERASED_MARK } from "../../../domain/customers/redact";
-import type { WebhookMessage } from "../../../domain/webhooks/message";
 
 beforeEach(resetToDemoData);
 afterEach(() => vi.restoreAllMocks());
-
-const cost = (res: { headers: Headers }) => {
-  const match = /q=(\d+) rows=(\d+) w=(\d+)/.exec(res.headers.get("Server-Timing") ?? "");
-  return { roundTrips: Number(match?.[1]), rowsRead: Number(match?.[2]), rowsWritten: Number(match?.[3]) };
-};
 
 describe("Delete Customer", () => {
   it("conversations=delete: the customer, its conversations and every file and raw email go; counters stay exact", async () => {
@@ -28,7 +23,7 @@ describe("Delete Customer", () => {
     const res = await del(`/api/customers/${fixture.customerId}`, { query: { conversations: "delete", byUserId: 1 } });
     expect(res.status).toBe(204);
     // One read and one write batch for a customer with a few conversations.
-    expect(cost(res).roundTrips).toBe(2);
+    expect(d1Cost(res).roundTrips).toBe(2);
 
     expect((await get(`/api/customers/${fixture.customerId}`)).status).toBe(404);
     for (const id of fixture.own) expect((await get(`/api/conversations/${id}`)).status).toBe(404);
@@ -58,7 +53,7 @@ describe("Delete Customer", () => {
     const fixture = await erasureFixture();
     const res = await del(`/api/customers/${fixture.customerId}`);
     expect(res.status).toBe(204);
-    expect(cost(res).roundTrips).toBe(2);
+    expect(d1Cost(res).roundTrips).toBe(2);
 
     expect(await personalDataLeft(fixture.customerId)).toEqual([]);
     expect(await objectsLeft(fixture.objectKeys)).toEqual(
@@ -122,7 +117,7 @@ describe("Delete Customer", () => {
     const before = await rowCounts();
     const again = await del(`/api/customers/${customerId}`, { query: { conversations: "keep" } });
     expect(again.status).toBe(204);
-    expect(cost(again)).toMatchObject({ roundTrips: 1, rowsWritten: 0 });
+    expect(d1Cost(again)).toMatchObject({ roundTrips: 1, rowsWritten: 0 });
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -136,11 +131,7 @@ describe("Delete Customer", () => {
   });
 
   it("sends customer.deleted, without personal data, to the webhooks that name it", async () => {
-    const sent: WebhookMessage[] = [];
-    vi.spyOn(env.WEBHOOK_QUEUE, "sendBatch").mockImplementation(async (messages) => {
-      for (const message of messages) sent.push(message.body as WebhookMessage);
-      return { metadata: { metrics: { backlogCount: 0, backlogBytes: 0 } } };
-    });
+    const sent = captureWebhookMessages();
     await post("/api/webhooks", { url: "https://hooks.example.com/erasures", events: ["customer.deleted"] });
     await post("/api/webhooks", { url: "https://hooks.example.com/freescout", events: ["customer.updated"] });
     const { customerId } = await erasureFixture();
