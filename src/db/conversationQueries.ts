@@ -81,7 +81,7 @@ export const selectThreads = (db: Database, conversationIds: ConversationIds) =>
     .orderBy(desc(threads.createdAt), desc(threads.id));
 
 /** One thread. */
-export const selectThread = (db: Database, threadId: number) =>
+export const selectThread = (db: Database, threadId: number | Placeholder) =>
   threadsWithCustomers(db).where(eq(threads.id, threadId));
 
 type ThreadWithPeople = Awaited<ReturnType<ReturnType<typeof selectThreads>["all"]>>[number];

@@ -185,6 +185,16 @@ export const conversationPayload =
   () =>
     loadConversation(services, { id, embed });
 
+const THREAD = sql.placeholder("threadId");
+
+/** The thread reads' own statements, prepared once per isolate (the conversation's is Get Conversation's). */
+const byThreadId = {
+  thread: preparedOnce((db) => selectThread(db, THREAD)),
+  attachments: preparedOnce((db) =>
+    db.select().from(attachments).where(eq(attachments.threadId, THREAD)).orderBy(asc(attachments.id)),
+  ),
+};
+
 /**
  * The reads of one thread as Create Thread answers it, and how to present what they read: the
  * thread and its conversation with the customers they name joined in, the users from the
@@ -192,10 +202,11 @@ export const conversationPayload =
  */
 export function threadReads(db: Database, conversationId: number, threadId: number) {
   const directory = userDirectoryReads(db);
+  const values = { conversationId, threadId };
   const statements = [
-    selectConversationPage(db).where(eq(conversations.id, conversationId)),
-    selectThread(db, threadId),
-    db.select().from(attachments).where(eq(attachments.threadId, threadId)).orderBy(asc(attachments.id)),
+    bind(db, byId.conversation, values),
+    bind(db, byThreadId.thread, values),
+    bind(db, byThreadId.attachments, values),
     ...directory.statements,
   ] as const;
   /** The thread as the API shows it; null if there is no such thread. `first`: it is the conversation's oldest. */
